@@ -1,0 +1,104 @@
+import type { CallError, SnapshotIndex } from '../src/snapshot.js';
+import type { CheckStatus, Finding } from './types.js';
+
+/** Raised when a check's input was not recorded or the call failed; the result becomes `error`. */
+export class MissingInput extends Error {
+  constructor(
+    readonly call: string,
+    readonly region: string,
+    readonly error?: CallError,
+  ) {
+    super(error ? `${call} failed in ${region}: ${error.code}${error.message ? ` (${error.message})` : ''}` : `${call} was not collected for ${region}`);
+    this.name = 'MissingInput';
+  }
+}
+
+export type CallOutcome<T> = { ok: true; output: T } | { ok: false; error: CallError };
+
+export interface CallQuery {
+  /** Omit for global services: any region the call was recorded in. */
+  region?: string;
+  params?: Record<string, unknown>;
+}
+
+/** What a check may read: the snapshot, the regions in scope and the snapshot's clock. */
+export class CheckContext {
+  constructor(readonly snapshot: SnapshotIndex) {}
+
+  get account(): string {
+    return this.snapshot.snapshot.account;
+  }
+  get partition(): string {
+    return this.snapshot.snapshot.partition;
+  }
+  get regions(): string[] {
+    return this.snapshot.snapshot.regions;
+  }
+  /** Time rules are judged at collection time so a snapshot's verdicts never change. */
+  get now(): Date {
+    return this.snapshot.collectedAt;
+  }
+
+  /** The call's output, or its error for the check to interpret (e.g. NoSuchEntity); throws when not recorded. */
+  outcome<T>(service: string, operation: string, query: CallQuery = {}): CallOutcome<T> {
+    const call = this.snapshot.find(service, operation, query.region, query.params);
+    if (!call) throw new MissingInput(describeCall(service, operation, query.params), query.region ?? 'global');
+    if (call.error) return { ok: false, error: call.error };
+    return { ok: true, output: call.output as T };
+  }
+
+  /** The call's output; throws MissingInput when not recorded or when the call failed. */
+  output<T>(service: string, operation: string, query: CallQuery = {}): T {
+    const result = this.outcome<T>(service, operation, query);
+    if (!result.ok) throw new MissingInput(describeCall(service, operation, query.params), query.region ?? 'global', result.error);
+    return result.output;
+  }
+
+  /** The output when recorded and successful, otherwise undefined: for supporting evidence only. */
+  optional<T>(service: string, operation: string, query: CallQuery = {}): T | undefined {
+    const call = this.snapshot.find(service, operation, query.region, query.params);
+    return call && !call.error ? (call.output as T) : undefined;
+  }
+
+  /**
+   * Runs `judge` for every region in scope. A region whose input is missing yields an `error`
+   * finding instead of aborting the others, so a proven failure elsewhere still shows.
+   */
+  perRegion(judge: (region: string) => Finding[]): Finding[] {
+    return this.regions.flatMap((region) => {
+      try {
+        return judge(region);
+      } catch (err) {
+        if (err instanceof MissingInput) return [missingFinding(err)];
+        throw err;
+      }
+    });
+  }
+
+  /** Builds an ARN in this snapshot's partition and account. */
+  arn(service: string, region: string, resource: string): string {
+    return `arn:${this.partition}:${service}:${region}:${this.account}:${resource}`;
+  }
+}
+
+export function describeCall(service: string, operation: string, params?: Record<string, unknown>): string {
+  const shown = params && Object.keys(params).length > 0 ? ` ${JSON.stringify(params)}` : '';
+  return `${service} ${operation}${shown}`;
+}
+
+export function missingFinding(err: MissingInput): Finding {
+  return { resource: err.call, region: err.region, status: 'error', detail: `input missing — ${err.message}` };
+}
+
+/**
+ * A result's status from its findings: a proven failure outranks missing data (the data that
+ * is there already proves it), missing data outranks a pass, and evidence for a person stays manual.
+ */
+export function overallStatus(findings: Finding[], assessment: 'automated' | 'manual'): CheckStatus {
+  const has = (s: CheckStatus) => findings.some((f) => f.status === s);
+  if (has('fail')) return 'fail';
+  if (has('error')) return 'error';
+  if (assessment === 'manual') return 'manual';
+  if (findings.length === 0) return 'error';
+  return has('manual') ? 'manual' : 'pass';
+}

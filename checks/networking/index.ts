@@ -1,0 +1,3 @@
+import type { Recommendation } from '../types.js';
+
+export const NETWORKING: Recommendation[] = [];
