@@ -126,10 +126,14 @@ export function writeSnapshotFile(path: string, snapshot: Snapshot): void {
 export class SnapshotIndex {
   private readonly byKey = new Map<string, SnapshotCall>();
   private readonly byOperation = new Map<string, SnapshotCall[]>();
+  // Region-less lookups (global services) by service, operation and params: the first call recorded wins.
+  private readonly anyRegion = new Map<string, SnapshotCall>();
 
   constructor(readonly snapshot: Snapshot) {
     for (const call of snapshot.calls) {
       this.byKey.set(callKey(call.service, call.operation, call.region, call.params), call);
+      const regionless = callKey(call.service, call.operation, '', call.params);
+      if (!this.anyRegion.has(regionless)) this.anyRegion.set(regionless, call);
       const op = `${call.service}\u0000${call.operation}`;
       const list = this.byOperation.get(op) ?? [];
       list.push(call);
@@ -147,8 +151,7 @@ export class SnapshotIndex {
    */
   find(service: string, operation: string, region?: string, params?: Record<string, unknown>): SnapshotCall | undefined {
     if (region !== undefined) return this.byKey.get(callKey(service, operation, region, params));
-    const wanted = paramsKey(params);
-    return this.byOperation.get(`${service}\u0000${operation}`)?.find((c) => paramsKey(c.params) === wanted);
+    return this.anyRegion.get(callKey(service, operation, '', params));
   }
 
   /** Every recorded call of one operation, whatever its region and params. */

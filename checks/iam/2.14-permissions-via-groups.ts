@@ -1,0 +1,60 @@
+import type { Finding, Recommendation } from '../types.js';
+import { eachResource, listUsers } from './iam-data.js';
+
+interface ListAttachedUserPoliciesOutput {
+  AttachedPolicies?: { PolicyName: string; PolicyArn: string }[];
+}
+interface ListUserPoliciesOutput {
+  PolicyNames?: string[];
+}
+
+export const permissionsViaGroups: Recommendation = {
+  id: '2.14',
+  section: '2',
+  title: 'Ensure IAM users receive permissions only through groups',
+  level: 1,
+  assessment: 'automated',
+  guidance: {
+    protects:
+      'Permissions given to one user at a time drift: each exception is easy to add and hard to find again, and nobody reviews them as a set. Granting rights only through groups ties them to job functions that can be reviewed, and removing a person from a group takes away exactly what the job gave.',
+    verifyConsole: [
+      'In IAM → Users, open each user\'s Permissions tab.',
+      'Every policy listed must say it is attached via a group; none may be attached directly or be an inline (customer inline) policy of the user.',
+    ],
+    verifyCli: [
+      'aws iam list-users --query "Users[*].UserName" --output text',
+      'For each user: aws iam list-attached-user-policies --user-name NAME and aws iam list-user-policies --user-name NAME must both return empty lists.',
+    ],
+    remediation: [
+      'Create (or pick) a group for the job function and attach the needed policies to it: aws iam attach-group-policy --group-name GROUP --policy-arn ARN.',
+      'Add the user to the group: aws iam add-user-to-group --user-name NAME --group-name GROUP.',
+      'Remove the direct grants: aws iam detach-user-policy --user-name NAME --policy-arn ARN and aws iam delete-user-policy --user-name NAME --policy-name POLICY.',
+    ],
+  },
+  reads: [
+    { service: 'iam', operation: 'ListUsers', scope: 'global' },
+    { service: 'iam', operation: 'ListAttachedUserPolicies', scope: 'global', per: 'UserName' },
+    { service: 'iam', operation: 'ListUserPolicies', scope: 'global', per: 'UserName' },
+  ],
+  risk: {
+    likelihood: 1,
+    impact: 3,
+    mitigation: 'reduction',
+    mitigationWhy: 'Moving grants into groups makes permissions reviewable by job function.',
+  },
+  evaluate(ctx) {
+    const users = listUsers(ctx);
+    if (users.length === 0) return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'the account has no IAM users' }];
+    return eachResource(users, (u) => u.Arn, (user): Finding[] => {
+      const params = { UserName: user.UserName };
+      const attached = ctx.output<ListAttachedUserPoliciesOutput>('iam', 'ListAttachedUserPolicies', { params }).AttachedPolicies ?? [];
+      const inline = ctx.output<ListUserPoliciesOutput>('iam', 'ListUserPolicies', { params }).PolicyNames ?? [];
+      const grants = [...attached.map((p) => `attached policy ${p.PolicyName}`), ...inline.map((name) => `inline policy ${name}`)];
+      return [
+        grants.length > 0
+          ? { resource: user.Arn, region: 'global', status: 'fail', detail: `${user.UserName} has permissions of its own: ${grants.join(', ')}` }
+          : { resource: user.Arn, region: 'global', status: 'pass', detail: `${user.UserName} has no directly attached or inline policies` },
+      ];
+    });
+  },
+};

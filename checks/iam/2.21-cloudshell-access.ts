@@ -1,0 +1,69 @@
+import { MissingInput } from '../context.js';
+import type { Finding, Recommendation } from '../types.js';
+import { ATTACHED_POLICIES, attachedPolicies, attempt, awsManagedPolicyArn, defaultVersionDocument, entityNames, type ListEntitiesForPolicyOutput } from './iam-data.js';
+import { allowsAction, parsePolicyDocument, PolicyDocumentError, statementsOf } from './policy-document.js';
+
+// The CloudShell actions that move data in and out of the environment or start it.
+const CLOUDSHELL_ACTIONS = ['cloudshell:CreateEnvironment', 'cloudshell:CreateSession', 'cloudshell:StartEnvironment', 'cloudshell:GetFileUploadUrls', 'cloudshell:GetFileDownloadUrls', 'cloudshell:PutCredentials'];
+
+export const cloudShellAccess: Recommendation = {
+  id: '2.21',
+  section: '2',
+  title: 'Ensure access to AWSCloudShellFullAccess is restricted',
+  level: 1,
+  assessment: 'manual',
+  guidance: {
+    protects:
+      'CloudShell is a browser terminal with the caller\'s permissions, root inside the container, internet access and file upload and download. With AWSCloudShellFullAccess, an insider or a hijacked session can pull data from the account and ship it out without touching any monitored workstation. Restricting the managed policy, or denying the file transfer actions, closes that exit.',
+    verifyConsole: [
+      'In IAM → Policies, search for AWSCloudShellFullAccess and open Entities attached: the list must be empty.',
+      'Check other policies too: wildcards such as "*" or "cloudshell:*" grant the same access.',
+    ],
+    verifyCli: [
+      'aws iam list-entities-for-policy --output json --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess',
+      'PolicyGroups, PolicyUsers and PolicyRoles must all be empty.',
+    ],
+    remediation: [
+      'Detach the policy from each holder (aws iam detach-group-policy / detach-user-policy / detach-role-policy --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess).',
+      'Where CloudShell is needed, grant a custom policy that denies cloudshell:GetFileUploadUrls and cloudshell:GetFileDownloadUrls.',
+    ],
+  },
+  reads: [
+    { service: 'iam', operation: 'ListEntitiesForPolicy', scope: 'global', params: { PolicyArn: 'arn:aws:iam::aws:policy/AWSCloudShellFullAccess' } },
+    { service: 'iam', operation: 'ListPolicies', scope: 'global', params: ATTACHED_POLICIES },
+    { service: 'iam', operation: 'GetPolicyVersion', scope: 'global', per: 'PolicyArn, VersionId' },
+  ],
+  risk: {
+    likelihood: 2,
+    impact: 3,
+    mitigation: 'reduction',
+    mitigationWhy: 'Removing or narrowing CloudShell access closes an easy path for moving data out.',
+  },
+  evaluate(ctx) {
+    const policyArn = awsManagedPolicyArn(ctx, 'AWSCloudShellFullAccess');
+    const entities = ctx.output<ListEntitiesForPolicyOutput>('iam', 'ListEntitiesForPolicy', { params: { PolicyArn: policyArn } });
+    const holders = entityNames(entities);
+    const findings: Finding[] = [
+      holders.length > 0
+        ? { resource: policyArn, region: 'global', status: 'fail', detail: `AWSCloudShellFullAccess is attached to ${holders.join(', ')}` }
+        : { resource: policyArn, region: 'global', status: 'manual', detail: 'AWSCloudShellFullAccess is attached to no user, group or role — confirm no other policy grants CloudShell file transfer' },
+    ];
+    // Other attached policies may grant the same actions; listing them helps the assessor (evidence only).
+    const policies = attempt(() => attachedPolicies(ctx));
+    if (policies instanceof MissingInput) return findings;
+    for (const policy of policies.filter((p) => p.Arn !== policyArn)) {
+      let document;
+      try {
+        document = parsePolicyDocument(defaultVersionDocument(ctx, policy));
+      } catch (err) {
+        if (err instanceof MissingInput || err instanceof PolicyDocumentError) continue;
+        throw err;
+      }
+      const granted = CLOUDSHELL_ACTIONS.filter((action) => statementsOf(document).some((s) => allowsAction(s, action)));
+      if (granted.length > 0) {
+        findings.push({ resource: policy.Arn, region: 'global', status: 'manual', detail: `${policy.PolicyName} also allows CloudShell (${granted.length === CLOUDSHELL_ACTIONS.length ? 'all of it' : granted.join(', ')}) — review who holds it` });
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,154 @@
+import { parse } from 'csv-parse/sync';
+import { MissingInput, type CheckContext } from '../context.js';
+
+/** The name IAM gives the root user's row. */
+export const ROOT_USER = '<root_account>';
+
+/** Every column of the credential report, in the order IAM writes them. */
+export const CREDENTIAL_REPORT_COLUMNS = [
+  'user',
+  'arn',
+  'user_creation_time',
+  'password_enabled',
+  'password_last_used',
+  'password_last_changed',
+  'password_next_rotation',
+  'mfa_active',
+  'access_key_1_active',
+  'access_key_1_last_rotated',
+  'access_key_1_last_used_date',
+  'access_key_1_last_used_region',
+  'access_key_1_last_used_service',
+  'access_key_2_active',
+  'access_key_2_last_rotated',
+  'access_key_2_last_used_date',
+  'access_key_2_last_used_region',
+  'access_key_2_last_used_service',
+  'cert_1_active',
+  'cert_1_last_rotated',
+  'cert_2_active',
+  'cert_2_last_rotated',
+] as const;
+
+// The checks read only these; reports written before IAM added the last-used region/service
+// columns still carry all of them.
+const REQUIRED_COLUMNS = [
+  'user',
+  'arn',
+  'user_creation_time',
+  'password_enabled',
+  'password_last_used',
+  'password_last_changed',
+  'mfa_active',
+  'access_key_1_active',
+  'access_key_1_last_rotated',
+  'access_key_1_last_used_date',
+  'access_key_2_active',
+  'access_key_2_last_rotated',
+  'access_key_2_last_used_date',
+] as const;
+
+type RequiredColumn = (typeof REQUIRED_COLUMNS)[number];
+type CredentialColumn = (typeof CREDENTIAL_REPORT_COLUMNS)[number];
+
+/** One row of the report: every value is the CSV text (`true`, `N/A`, an ISO date…). */
+export type CredentialReportRow = Record<RequiredColumn, string> & Partial<Record<Exclude<CredentialColumn, RequiredColumn>, string>>;
+
+export interface CredentialReport {
+  generatedTime?: Date;
+  /** The root user's row, when the report has one. */
+  root?: CredentialReportRow;
+  /** The IAM users' rows (root excluded). */
+  users: CredentialReportRow[];
+}
+
+/** The report's Content is not a credential report we can read. */
+export class CredentialReportError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'CredentialReportError';
+  }
+}
+
+/** Decodes the base64 Content of GetCredentialReport and parses its CSV, checking the columns. */
+export function parseCredentialReport(content: unknown): CredentialReportRow[] {
+  if (typeof content !== 'string' || content.trim() === '') throw new CredentialReportError('Content is missing or empty');
+  const compact = content.replace(/\s+/g, '');
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(compact) || compact.length % 4 !== 0) throw new CredentialReportError('Content is not base64');
+  const text = Buffer.from(compact, 'base64').toString('utf8');
+  let header: string[] = [];
+  let records: Record<string, string>[];
+  try {
+    const columns = (names: string[]) => (header = names);
+    records = parse(text, { columns, skip_empty_lines: true, bom: true }) as Record<string, string>[];
+  } catch (err) {
+    throw new CredentialReportError(`Content is not valid CSV (${(err as Error).message})`);
+  }
+  const absent = REQUIRED_COLUMNS.filter((c) => !header.includes(c));
+  if (absent.length > 0) throw new CredentialReportError(`the report lacks the column(s) ${absent.join(', ')}`);
+  return records as CredentialReportRow[];
+}
+
+interface GetCredentialReportOutput {
+  Content?: string;
+  GeneratedTime?: string;
+}
+
+// Several checks read the same report; parse each recorded output once.
+const parsed = new WeakMap<object, CredentialReport>();
+
+/** The snapshot's credential report; MissingInput when it was not recorded, failed or cannot be read. */
+export function credentialReport(ctx: CheckContext): CredentialReport {
+  const output = ctx.output<GetCredentialReportOutput>('iam', 'GetCredentialReport');
+  const cached = output && typeof output === 'object' ? parsed.get(output) : undefined;
+  if (cached) return cached;
+  let rows: CredentialReportRow[];
+  try {
+    rows = parseCredentialReport(output?.Content);
+  } catch (err) {
+    if (err instanceof CredentialReportError) {
+      throw new MissingInput('iam GetCredentialReport', 'global', { code: 'UnreadableReport', message: err.message });
+    }
+    throw err;
+  }
+  const report: CredentialReport = {
+    generatedTime: output.GeneratedTime ? new Date(output.GeneratedTime) : undefined,
+    root: rows.find((r) => r.user === ROOT_USER),
+    users: rows.filter((r) => r.user !== ROOT_USER),
+  };
+  parsed.set(output, report);
+  return report;
+}
+
+/** A timestamp of the report, or undefined for its markers (`N/A`, `no_information`, `not_supported`). */
+export function reportTime(value: string | undefined): Date | undefined {
+  if (!value || !/^\d{4}-\d{2}-\d{2}T/.test(value)) return undefined;
+  const time = new Date(value);
+  return Number.isNaN(time.getTime()) ? undefined : time;
+}
+
+/** `true`/`false` of the report (any case); undefined for `not_supported` and other markers. */
+export function reportFlag(value: string | undefined): boolean | undefined {
+  const v = value?.toLowerCase();
+  if (v === 'true') return true;
+  if (v === 'false') return false;
+  return undefined;
+}
+
+/** One access-key slot of a row, as the report describes it. */
+export interface ReportKeySlot {
+  slot: 1 | 2;
+  active: boolean;
+  /** When the key was created (the report calls it last rotated). */
+  lastRotated?: Date;
+  lastUsed?: Date;
+}
+
+/** The access-key slots of a row that hold a key (active, or with a creation date). */
+export function reportKeySlots(row: CredentialReportRow): ReportKeySlot[] {
+  const slots: ReportKeySlot[] = [
+    { slot: 1, active: reportFlag(row.access_key_1_active) === true, lastRotated: reportTime(row.access_key_1_last_rotated), lastUsed: reportTime(row.access_key_1_last_used_date) },
+    { slot: 2, active: reportFlag(row.access_key_2_active) === true, lastRotated: reportTime(row.access_key_2_last_rotated), lastUsed: reportTime(row.access_key_2_last_used_date) },
+  ];
+  return slots.filter((s) => s.active || s.lastRotated !== undefined);
+}

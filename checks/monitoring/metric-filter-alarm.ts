@@ -1,0 +1,356 @@
+import { MissingInput, type CheckContext } from '../context.js';
+import type { ApiRead, Finding, Level, Recommendation, RiskDefaults } from '../types.js';
+import {
+  canonicalize,
+  coverage,
+  equalsCondition,
+  FilterPatternError,
+  formatAtom,
+  NotJsonPatternError,
+  parseFilterPattern,
+  toTerms,
+  type Atom,
+  type FilterNode,
+} from './filter-pattern.js';
+import { arnRegion, managementEvents, parseLogGroupArn, trailsInScope, type GetEventSelectorsOutput, type Trail } from './trails.js';
+
+/**
+ * The shared engine of 5.1–5.15. Each recommendation asks for the same chain, and the chain is
+ * only as good as its weakest link:
+ *   multi-region trail, logging, all management events (read and write)
+ *   → its CloudWatch Logs log group → a metric filter whose pattern catches the prescribed events
+ *   → an alarm on the filter's metric → an SNS topic in the alarm's actions
+ *   → at least one confirmed subscription.
+ * A complete chain gives `manual` with the chain as evidence (v6 marks these Manual); a chain the
+ * data proves broken gives `fail` naming the link; missing or denied input gives `error`.
+ *
+ * Filter equivalence: a filter counts when it catches every event the benchmark's pattern catches
+ * (compared by meaning, see filter-pattern.ts `coverage`), so extra OR alternatives or dropped
+ * exclusions are accepted and reported as broader; a catch-all filter is not.
+ */
+
+export interface MonitoringSpec {
+  id: string;
+  title: string;
+  level: Level;
+  /** What the alarm is about, for sentences: "unauthorized API calls". */
+  subject: string;
+  /** The benchmark's pattern; further entries are alternatives the benchmark also accepts. */
+  patterns: string[];
+  /** The service the recommendation is about: every relevant event carries this eventSource. */
+  eventSource?: string;
+  /** A metric name to suggest in the remediation commands. */
+  metricName: string;
+  protects: string;
+  risk: RiskDefaults;
+  /** A remark on the benchmark's pattern, shown with the verification steps. */
+  patternNote?: string;
+  /** Calls read for supporting evidence only. */
+  extraReads?: ApiRead[];
+  /** A line of supporting evidence added to every finding. */
+  context?: (ctx: CheckContext) => string | undefined;
+}
+
+interface MetricTransformation {
+  metricName: string;
+  metricNamespace: string;
+  dimensions?: Record<string, string>;
+}
+
+interface MetricFilter {
+  filterName: string;
+  filterPattern?: string;
+  metricTransformations?: MetricTransformation[];
+}
+
+interface MetricDimension {
+  Name: string;
+  Value?: string;
+}
+
+interface MetricAlarm {
+  AlarmName: string;
+  AlarmArn: string;
+  ActionsEnabled?: boolean;
+  AlarmActions?: string[];
+  MetricName?: string;
+  Namespace?: string;
+  Dimensions?: MetricDimension[];
+  Statistic?: string;
+  Period?: number;
+  Threshold?: number;
+  ComparisonOperator?: string;
+  Metrics?: { MetricStat?: { Metric?: { MetricName?: string; Namespace?: string; Dimensions?: MetricDimension[] } } }[];
+}
+
+interface Subscription {
+  SubscriptionArn?: string;
+  Protocol?: string;
+}
+
+/** How far along the chain a broken link is: the deepest one is the most useful to report. */
+const Depth = { Trail: 0, Logging: 1, Selectors: 2, LogDelivery: 3, Filter: 4, Alarm: 5, AlarmAction: 6, Subscription: 7 } as const;
+type Depth = (typeof Depth)[keyof typeof Depth];
+
+type Outcome =
+  | { kind: 'satisfied' | 'unknown' | 'unjudged'; resource: string; region: string; detail: string }
+  | { kind: 'broken'; depth: Depth; resource: string; region: string; detail: string };
+
+type Read<T> = { ok: true; output: T } | { ok: false; code?: string; why: string };
+
+/** A call's output, or why it cannot be used (not collected, or failed with a code). */
+function read<T>(ctx: CheckContext, service: string, operation: string, region: string, params: Record<string, unknown>): Read<T> {
+  try {
+    const result = ctx.outcome<T>(service, operation, { region, params });
+    if (result.ok) return result;
+    return { ok: false, code: result.error.code, why: new MissingInput(`${service} ${operation} ${JSON.stringify(params)}`, region, result.error).message };
+  } catch (err) {
+    if (err instanceof MissingInput) return { ok: false, why: err.message };
+    throw err;
+  }
+}
+
+const PRIORITY: Record<Outcome['kind'], number> = { satisfied: 0, unknown: 1, unjudged: 2, broken: 3 };
+
+/** The most telling outcome: a complete chain, else missing data, else the deepest broken link. */
+function best(outcomes: Outcome[]): Outcome | undefined {
+  return [...outcomes].sort((a, b) => PRIORITY[a.kind] - PRIORITY[b.kind] || (b.kind === 'broken' && a.kind === 'broken' ? b.depth - a.depth : 0))[0];
+}
+
+interface FilterMatch {
+  filter: MetricFilter;
+  label: string;
+}
+
+interface Judged {
+  matches: FilterMatch[];
+  unreadable: string[];
+  /** The filter closest to the prescribed one, and the prescribed cases it misses. */
+  closest?: { name: string; missing: string[] };
+}
+
+function judgeFilters(filters: MetricFilter[], required: FilterNode[], assumed: Atom[]): Judged {
+  const judged: Judged = { matches: [], unreadable: [] };
+  const requiredCanonical = required.map(canonicalize);
+  for (const filter of filters) {
+    let node: FilterNode;
+    try {
+      node = parseFilterPattern(filter.filterPattern ?? '');
+    } catch (err) {
+      if (err instanceof FilterPatternError || err instanceof NotJsonPatternError) {
+        judged.unreadable.push(`'${filter.filterName}' (${err.message})`);
+        continue;
+      }
+      throw err;
+    }
+    if (requiredCanonical.includes(canonicalize(node))) {
+      judged.matches.push({ filter, label: 'the prescribed pattern' });
+      continue;
+    }
+    const results = required.map((r) => ({ r, c: coverage(node, r, assumed) }));
+    const covered = results.find(({ c }) => c.covered && !c.broader) ?? results.find(({ c }) => c.covered);
+    if (covered) {
+      judged.matches.push({ filter, label: covered.c.broader ? 'catches every prescribed event, and more' : 'same meaning as the prescribed pattern' });
+      continue;
+    }
+    // The closest filter shares a condition with the prescribed pattern and misses the fewest cases.
+    const own = new Set(toTerms(node).flat().map(formatAtom));
+    for (const { r, c } of results) {
+      const related = toTerms(r).some((term) => term.some((a) => own.has(formatAtom(a))));
+      if (related && (!judged.closest || c.missing.length < judged.closest.missing.length)) {
+        judged.closest = { name: filter.filterName, missing: c.missing };
+      }
+    }
+  }
+  return judged;
+}
+
+const alarmWatches = (alarm: MetricAlarm, t: MetricTransformation): boolean => {
+  const dimensionsFit = (dims: MetricDimension[] | undefined) => (dims ?? []).every((d) => t.dimensions?.[d.Name] !== undefined);
+  if (alarm.MetricName === t.metricName && alarm.Namespace === t.metricNamespace) return dimensionsFit(alarm.Dimensions);
+  return (alarm.Metrics ?? []).some((q) => {
+    const m = q.MetricStat?.Metric;
+    return m?.MetricName === t.metricName && m.Namespace === t.metricNamespace && dimensionsFit(m.Dimensions);
+  });
+};
+
+const describeAlarm = (a: MetricAlarm) =>
+  `alarm '${a.AlarmName}'${a.Statistic && a.ComparisonOperator ? ` (${a.Statistic} ${a.ComparisonOperator} ${a.Threshold ?? '?'} over ${a.Period ?? '?'} s)` : ''}`;
+
+const topicName = (arn: string) => arn.split(':').pop() ?? arn;
+
+function judgeAlarms(ctx: CheckContext, chain: string, region: string, match: FilterMatch, filterResource: string): Outcome[] {
+  const transformations = match.filter.metricTransformations ?? [];
+  if (transformations.length === 0) {
+    return [{ kind: 'broken', depth: Depth.Alarm, resource: filterResource, region, detail: `${chain}: the filter publishes no metric` }];
+  }
+  const alarms = read<{ MetricAlarms?: MetricAlarm[] }>(ctx, 'cloudwatch', 'DescribeAlarms', region, {});
+  if (!alarms.ok) return [{ kind: 'unknown', resource: filterResource, region, detail: `${chain}: cannot look for its alarm — ${alarms.why}` }];
+  return transformations.flatMap((t): Outcome[] => {
+    const metric = `${t.metricNamespace}/${t.metricName}`;
+    const watching = (alarms.output.MetricAlarms ?? []).filter((a) => alarmWatches(a, t));
+    if (watching.length === 0) {
+      return [{ kind: 'broken', depth: Depth.Alarm, resource: filterResource, region, detail: `${chain} → metric ${metric}: no CloudWatch alarm watches this metric` }];
+    }
+    return watching.flatMap((alarm): Outcome[] => {
+      const atAlarm = `${chain} → metric ${metric} → ${describeAlarm(alarm)}`;
+      const where = { resource: alarm.AlarmArn, region };
+      if (alarm.ActionsEnabled === false) return [{ kind: 'broken', depth: Depth.AlarmAction, ...where, detail: `${atAlarm}: the alarm's actions are disabled` }];
+      const topics = (alarm.AlarmActions ?? []).filter((a) => a.split(':')[2] === 'sns');
+      if (topics.length === 0) return [{ kind: 'broken', depth: Depth.AlarmAction, ...where, detail: `${atAlarm}: the alarm notifies no SNS topic` }];
+      return topics.map((topic): Outcome => {
+        const topicRegion = arnRegion(topic) ?? region;
+        const atTopic = `${atAlarm} → SNS topic ${topicName(topic)}`;
+        const subs = read<{ Subscriptions?: Subscription[] }>(ctx, 'sns', 'ListSubscriptionsByTopic', topicRegion, { TopicArn: topic });
+        if (!subs.ok) {
+          if (subs.code === 'NotFound') return { kind: 'broken', depth: Depth.Subscription, resource: topic, region: topicRegion, detail: `${atTopic}: the topic does not exist` };
+          return { kind: 'unknown', resource: topic, region: topicRegion, detail: `${atTopic}: cannot read its subscriptions — ${subs.why}` };
+        }
+        const all = subs.output.Subscriptions ?? [];
+        const confirmed = all.filter((s) => s.SubscriptionArn?.startsWith('arn:'));
+        if (confirmed.length === 0) {
+          const pending = all.filter((s) => s.SubscriptionArn === 'PendingConfirmation').length;
+          return {
+            kind: 'broken',
+            depth: Depth.Subscription,
+            resource: topic,
+            region: topicRegion,
+            detail: `${atTopic}: no confirmed subscription${pending ? ` (${pending} pending confirmation)` : ''}, so the alarm reaches nobody`,
+          };
+        }
+        const protocols = [...new Set(confirmed.map((s) => s.Protocol ?? 'unknown protocol'))].join(', ');
+        return { kind: 'satisfied', ...where, detail: `${atTopic} → ${confirmed.length} confirmed subscription${confirmed.length > 1 ? 's' : ''} (${protocols})` };
+      });
+    });
+  });
+}
+
+function judgeTrail(ctx: CheckContext, spec: MonitoringSpec, required: FilterNode[], assumed: Atom[], trail: Trail): Outcome {
+  const atTrail = { resource: trail.TrailARN, region: trail.HomeRegion };
+  const name = `trail ${trail.Name}`;
+  if (trail.IsMultiRegionTrail !== true) {
+    return { kind: 'broken', depth: Depth.Trail, ...atTrail, detail: `${name} records only its home region ${trail.HomeRegion}; a multi-region trail is needed` };
+  }
+  const status = read<{ IsLogging?: boolean }>(ctx, 'cloudtrail', 'GetTrailStatus', trail.HomeRegion, { Name: trail.TrailARN });
+  if (!status.ok) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot tell whether it is logging — ${status.why}` };
+  if (status.output.IsLogging !== true) return { kind: 'broken', depth: Depth.Logging, ...atTrail, detail: `${name} is multi-region but not logging` };
+  const selectors = read<GetEventSelectorsOutput>(ctx, 'cloudtrail', 'GetEventSelectors', trail.HomeRegion, { TrailName: trail.TrailARN });
+  if (!selectors.ok) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot read its event selectors — ${selectors.why}` };
+  const mgmt = managementEvents(selectors.output);
+  if (!mgmt.readWrite) return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} records ${mgmt.summary}, not all management events read and write` };
+  if (spec.eventSource && mgmt.excludedSources.includes(spec.eventSource)) {
+    return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} leaves out ${spec.eventSource} management events, so ${spec.subject} never reach its logs` };
+  }
+  if (!trail.CloudWatchLogsLogGroupArn) {
+    return { kind: 'broken', depth: Depth.LogDelivery, ...atTrail, detail: `${name} (multi-region, logging) does not deliver its events to CloudWatch Logs` };
+  }
+  const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn);
+  if (!group) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot read the log group ARN ${trail.CloudWatchLogsLogGroupArn}` };
+  const atGroup = { resource: trail.CloudWatchLogsLogGroupArn.replace(/:\*$/, ''), region: group.region };
+  const chain = `${name} (multi-region, logging, ${mgmt.summary}) → log group ${group.name} (${group.region})`;
+  const listed = read<{ metricFilters?: MetricFilter[] }>(ctx, 'logs', 'DescribeMetricFilters', group.region, { LogGroupName: group.name });
+  if (!listed.ok) {
+    if (listed.code === 'ResourceNotFoundException') return { kind: 'broken', depth: Depth.LogDelivery, ...atGroup, detail: `${chain}: the log group does not exist` };
+    return { kind: 'unknown', ...atGroup, detail: `${chain}: cannot list its metric filters — ${listed.why}` };
+  }
+  const filters = listed.output.metricFilters ?? [];
+  const judged = judgeFilters(filters, required, assumed);
+  if (judged.matches.length === 0) {
+    if (judged.unreadable.length > 0) {
+      return { kind: 'unjudged', ...atGroup, detail: `${chain}: no filter Assay can read catches ${spec.subject}; review by hand: ${judged.unreadable.join('; ')}` };
+    }
+    const closest = judged.closest
+      ? `; the closest, '${judged.closest.name}', misses ${judged.closest.missing.map((m) => `{ ${m} }`).join(', ')}`
+      : filters.length > 0
+        ? ` (${filters.length} filter${filters.length > 1 ? 's' : ''}, none about this)`
+        : ' (the log group has no metric filters)';
+    return { kind: 'broken', depth: Depth.Filter, ...atGroup, detail: `${chain}: no metric filter catches ${spec.subject}${closest}` };
+  }
+  return best(
+    judged.matches.flatMap((match) =>
+      judgeAlarms(ctx, `${chain} → metric filter '${match.filter.filterName}' (${match.label})`, group.region, match, `${atGroup.resource}:metric-filter/${match.filter.filterName}`),
+    ),
+  )!;
+}
+
+/** Evaluates the chain for one recommendation of 5.1–5.15 against already parsed patterns. */
+function evaluateChain(ctx: CheckContext, spec: MonitoringSpec, required: FilterNode[]): Finding[] {
+  const assumed = spec.eventSource ? [equalsCondition('$.eventSource', spec.eventSource)] : [];
+  const note = spec.context?.(ctx);
+  const withNote = (detail: string) => (note ? `${detail}. ${note}` : detail);
+  const { trails, unread } = trailsInScope(ctx);
+  if (trails.length === 0) {
+    if (unread.length === ctx.regions.length) {
+      const reasons = unread.map((u) => `${u.region}: ${u.reason}`).join(', ');
+      return [{ resource: 'cloudtrail DescribeTrails', region: 'global', status: 'error', detail: `input missing — cloudtrail DescribeTrails is unusable in every region (${reasons})` }];
+    }
+    return [{ resource: ctx.account, region: 'global', status: 'fail', detail: withNote(`no CloudTrail trail exists, so no ${spec.subject} reach CloudWatch Logs`) }];
+  }
+  const outcomes = trails.map((trail) => judgeTrail(ctx, spec, required, assumed, trail));
+  const toFinding = (o: Outcome, status: Finding['status']): Finding => ({ resource: o.resource, region: o.region, status, detail: withNote(o.detail) });
+  const satisfied = outcomes.filter((o) => o.kind === 'satisfied');
+  if (satisfied.length > 0) return satisfied.map((o) => toFinding(o, 'manual'));
+  const unknown = outcomes.filter((o) => o.kind === 'unknown');
+  const unjudged = outcomes.filter((o) => o.kind === 'unjudged');
+  const broken = outcomes.filter((o) => o.kind === 'broken');
+  // A broken chain proves nothing while another chain could still be complete.
+  if (unknown.length > 0 || unjudged.length > 0) {
+    return [...unknown.map((o) => toFinding(o, 'error')), ...unjudged.map((o) => toFinding(o, 'manual')), ...broken.map((o) => toFinding(o, 'manual'))];
+  }
+  return broken.map((o) => toFinding(o, 'fail'));
+}
+
+const CHAIN_READS: ApiRead[] = [
+  { service: 'cloudtrail', operation: 'DescribeTrails', scope: 'regional' },
+  { service: 'cloudtrail', operation: 'GetTrailStatus', scope: 'regional', per: 'Name' },
+  { service: 'cloudtrail', operation: 'GetEventSelectors', scope: 'regional', per: 'TrailName' },
+  { service: 'logs', operation: 'DescribeMetricFilters', scope: 'regional', per: 'LogGroupName' },
+  { service: 'cloudwatch', operation: 'DescribeAlarms', scope: 'regional' },
+  { service: 'sns', operation: 'ListSubscriptionsByTopic', scope: 'regional', per: 'TopicArn' },
+];
+
+function chainGuidance(spec: MonitoringSpec): Recommendation['guidance'] {
+  const [pattern, ...alternatives] = spec.patterns;
+  const alsoAccepted = alternatives.map((p) => `Also accepted: ${p}`);
+  return {
+    protects: spec.protects,
+    verifyConsole: [
+      'CloudTrail → Trails: find a trail that applies to all regions and shows Logging; in its details confirm management events are recorded for both read and write, and note the CloudWatch Logs log group it delivers to.',
+      `CloudWatch → Log groups → that group → Metric filters: look for a filter whose pattern selects ${spec.subject}. Spacing, quotes and the order of alternatives do not matter; what it catches does.`,
+      'Note the filter’s metric namespace and name, then in CloudWatch → All alarms find an alarm on that metric and open its Actions: it must notify an SNS topic, with actions enabled.',
+      'SNS → Topics → that topic → Subscriptions: at least one must be Confirmed; Pending confirmation reaches nobody.',
+    ],
+    verifyCli: [
+      'aws cloudtrail describe-trails  (a trail with IsMultiRegionTrail true and a CloudWatchLogsLogGroupArn)',
+      'aws cloudtrail get-trail-status --name <trail-arn>  (IsLogging must be true)',
+      'aws cloudtrail get-event-selectors --trail-name <trail-arn>  (IncludeManagementEvents true with ReadWriteType All, or advanced selectors for all management events)',
+      `aws logs describe-metric-filters --region <log-group-region> --log-group-name <log-group-name>  (a filterPattern with the meaning of: ${pattern})`,
+      ...alsoAccepted,
+      ...(spec.patternNote ? [spec.patternNote] : []),
+      "aws cloudwatch describe-alarms --region <log-group-region> --query \"MetricAlarms[?MetricName=='<metric-name>']\"  (note the SNS ARNs in AlarmActions)",
+      'aws sns list-subscriptions-by-topic --topic-arn <topic-arn>  (at least one SubscriptionArn must be a full ARN, not PendingConfirmation)',
+    ],
+    remediation: [
+      'If no trail qualifies, make one multi-region trail log all management events and deliver to CloudWatch Logs: aws cloudtrail update-trail --name <trail> --is-multi-region-trail --cloud-watch-logs-log-group-arn <log-group-arn> --cloud-watch-logs-role-arn <role-arn>',
+      `aws logs put-metric-filter --log-group-name <log-group-name> --filter-name ${spec.metricName} --metric-transformations metricName=${spec.metricName},metricNamespace=CISBenchmark,metricValue=1 --filter-pattern '${pattern}'`,
+      'aws sns create-topic --name <topic-name>, then aws sns subscribe --topic-arn <topic-arn> --protocol email --notification-endpoint <address>, and have the recipient confirm (one topic can serve every 5.x alarm).',
+      `aws cloudwatch put-metric-alarm --alarm-name ${spec.metricName}-alarm --metric-name ${spec.metricName} --namespace CISBenchmark --statistic Sum --period 300 --evaluation-periods 1 --threshold 1 --comparison-operator GreaterThanOrEqualToThreshold --alarm-actions <topic-arn>`,
+    ],
+  };
+}
+
+/** A 5.x recommendation built on the shared chain; its patterns are parsed now, so a typo fails at load. */
+export function metricFilterAlarmCheck(spec: MonitoringSpec): Recommendation {
+  const required = spec.patterns.map((p) => parseFilterPattern(p));
+  return {
+    id: spec.id,
+    section: '5',
+    title: spec.title,
+    level: spec.level,
+    assessment: 'manual',
+    guidance: chainGuidance(spec),
+    reads: [...CHAIN_READS, ...(spec.extraReads ?? [])],
+    risk: spec.risk,
+    evaluate: (ctx) => evaluateChain(ctx, spec, required),
+  };
+}

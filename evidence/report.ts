@@ -1,0 +1,477 @@
+/**
+ * The pack's content model, derived from PackData by pure functions: one row per recommendation,
+ * the summary and compliance score, risk cards, the mitigation schedule and the exceptions
+ * register. Every renderer (HTML, CSV, JSON, OSCAL) reads this one model, so they agree.
+ */
+import { CATALOG, BENCHMARK } from '../checks/catalog.js';
+import { MAPPING_SOURCES, NIST_171_REQUIREMENTS, mappingsFor } from '../checks/mappings.js';
+import { SECTION_TITLES, type CheckStatus, type Finding, type Level, type Recommendation, type SectionId } from '../checks/types.js';
+import { exceptionState, EXPIRY_WARNING_DAYS, type ExceptionState } from '../src/expiry.js';
+import { computeDrift, type DriftEntry } from '../src/drift.js';
+import type { Decision, EffectiveStatus, EvidenceRecord, FindingSource, StoredResult } from '../src/model.js';
+import {
+  MITIGATION_MEANING,
+  SEVERITY_ORDER,
+  WINDOW_RULE,
+  dueDate,
+  riskLevel,
+  riskScore,
+  type MitigationType,
+  type Rating,
+  type RiskLevel,
+} from '../src/risk.js';
+import { attachmentEntryName } from './names.js';
+import type { PackData } from './pack-data.js';
+
+/** Where a recommendation stands in this pack, the basis of the score. */
+export type Verdict = 'pass' | 'fail' | 'exception' | 'not_applicable' | 'needs_review' | 'not_assessed';
+
+export const VERDICT_LABELS: Record<Verdict, string> = {
+  pass: 'Pass',
+  fail: 'Fail',
+  exception: 'Exception',
+  not_applicable: 'Not applicable',
+  needs_review: 'Needs review',
+  not_assessed: 'Not assessed',
+};
+
+export const SCORE_DEFINITION =
+  'Compliance score = recommendations that pass ÷ recommendations in scope, where in scope means all ' +
+  'recommendations except those decided not applicable. A recommendation passes when the assessor decided ' +
+  '"pass", or when no decision was made and the automated check passed. Failures, exceptions (accepted ' +
+  'risks), expired exceptions and recommendations not yet assessed all count against the score.';
+
+export interface AttachmentRef {
+  /** Path inside the pack. */
+  entry: string;
+  record: EvidenceRecord;
+}
+
+export interface ResultRef {
+  source: FindingSource;
+  status: CheckStatus;
+  findings: Finding[];
+}
+
+export interface RecommendationRow {
+  rec: Recommendation;
+  sectionTitle: string;
+  /** The automated result: Assay's own check, else the first imported one. */
+  automated?: ResultRef;
+  /** Every result, Assay's and imported ones. */
+  results: ResultRef[];
+  decision?: Decision;
+  effective: EffectiveStatus;
+  verdict: Verdict;
+  /** Brought over from an earlier assessment and not yet confirmed. */
+  carried: boolean;
+  exceptionState?: ExceptionState;
+  attachments: AttachmentRef[];
+}
+
+export interface Tally {
+  total: number;
+  pass: number;
+  fail: number;
+  exception: number;
+  notApplicable: number;
+  needsReview: number;
+  notAssessed: number;
+  inScope: number;
+  /** pass ÷ inScope as a percentage with one decimal; undefined when nothing is in scope. */
+  score?: number;
+}
+
+export interface Summary {
+  overall: Tally;
+  bySection: { section: SectionId; title: string; tally: Tally }[];
+  byLevel: { level: Level; tally: Tally }[];
+}
+
+export interface MappedRequirement {
+  id: string;
+  title: string;
+  family: string;
+  familyCode: string;
+}
+
+export interface CardMappings {
+  nist171: MappedRequirement[];
+  /** Which source the 800-171 ids come from (Prowler, else AWS Security Hub, else Steampipe). */
+  nist171Source?: string;
+  nist53: string[];
+  nist53Source: string;
+  iso27001: string[];
+  soc2: string[];
+  cisControlsV8: string[];
+  securityHubControls: string[];
+  prowlerChecks: string[];
+  defaultSeverity: string;
+  sourceNote: string;
+}
+
+export interface RiskCard {
+  recId: string;
+  title: string;
+  section: SectionId;
+  sectionTitle: string;
+  level: Level;
+  assessmentType: Recommendation['assessment'];
+  kind: 'failure' | 'exception';
+  verdict: Verdict;
+  /** False when no assessor has decided yet: the card shows the catalogue's defaults. */
+  decided: boolean;
+  carriedFrom?: { assessmentId: number; decidedAt: string };
+  awsServices: string[];
+  /** What the control protects against: the risk in words. */
+  risk: string;
+  /** The resources that failed (all findings when none failed, e.g. a manual judgement). */
+  affected: Finding[];
+  likelihood: Rating;
+  impact: Rating;
+  score: number;
+  riskLevel: RiskLevel;
+  ratingBasis: 'assessor' | 'catalogue default';
+  mitigation: MitigationType;
+  mitigationMeaning: string;
+  mitigationWhy: string;
+  mitigationBasis: 'assessor' | 'catalogue default' | 'the exception';
+  remediation: string[];
+  owner?: string;
+  /** The decision date, or the scan date for a failure nobody has decided on yet. */
+  windowStart: string;
+  dueDate: string;
+  windowRule: string;
+  dueBasis: string;
+  justification?: string;
+  decidedBy?: string;
+  decidedAt?: string;
+  exception?: { approver: string; expiresAt: string; state: ExceptionState; daysLeft: number };
+  mappings: CardMappings;
+  attachments: AttachmentRef[];
+}
+
+export type ScheduleState = 'overdue' | 'due within 30 days' | 'open' | 'exception expired' | 'exception expiring';
+
+export interface ScheduleItem {
+  recId: string;
+  title: string;
+  kind: 'failure' | 'exception';
+  severity: RiskLevel;
+  likelihood: Rating;
+  impact: Rating;
+  score: number;
+  owner?: string;
+  mitigation: MitigationType;
+  /** When the window starts: the decision date, or the scan date for undecided failures. */
+  startDate: string;
+  dueDate: string;
+  windowRule: string;
+  dueBasis: string;
+  expiresAt?: string;
+  state: ScheduleState;
+}
+
+export interface ExceptionEntry {
+  recId: string;
+  title: string;
+  approver: string;
+  decidedBy: string;
+  decidedAt: string;
+  expiresAt: string;
+  state: ExceptionState;
+  daysLeft: number;
+  needsReview: boolean;
+  /** "expires in 12 days", "expired on 2026-10-01", "valid until …". */
+  note: string;
+  riskLevel?: RiskLevel;
+  mitigation?: MitigationType;
+  owner?: string;
+  justification: string;
+  carried: boolean;
+}
+
+export interface Drift {
+  previous: { id: number; name: string; snapshotCollectedAt?: string; createdAt: string };
+  entries: (DriftEntry & { title: string })[];
+}
+
+export interface PackModel {
+  data: PackData;
+  benchmark: typeof BENCHMARK;
+  asOfDay: string;
+  rows: RecommendationRow[];
+  summary: Summary;
+  riskCards: RiskCard[];
+  schedule: ScheduleItem[];
+  exceptions: ExceptionEntry[];
+  /** Present when the assessment was carried forward from one that still exists. */
+  drift?: Drift;
+  /** Who decided or recorded anything, in order of first appearance. */
+  assessors: string[];
+  attachments: AttachmentRef[];
+}
+
+const DAY_MS = 86_400_000;
+
+function day(iso: string): string {
+  return new Date(iso).toISOString().slice(0, 10);
+}
+
+function daysBetween(fromDay: string, toDay: string): number {
+  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
+}
+
+const SOURCE_ORDER: Record<FindingSource, number> = { assay: 0, prowler: 1, securityhub: 2 };
+
+function verdictOf(decision: Decision | undefined, effective: EffectiveStatus, automated: ResultRef | undefined): Verdict {
+  if (effective === 'needs_review') return 'needs_review';
+  if (decision && decision.status !== 'not_reviewed') return decision.status;
+  if (automated?.status === 'pass') return 'pass';
+  if (automated?.status === 'fail') return 'fail';
+  return 'not_assessed';
+}
+
+function tally(rows: readonly RecommendationRow[]): Tally {
+  const count = (v: Verdict): number => rows.filter((r) => r.verdict === v).length;
+  const t: Tally = {
+    total: rows.length,
+    pass: count('pass'),
+    fail: count('fail'),
+    exception: count('exception'),
+    notApplicable: count('not_applicable'),
+    needsReview: count('needs_review'),
+    notAssessed: count('not_assessed'),
+    inScope: rows.length - count('not_applicable'),
+  };
+  if (t.inScope > 0) t.score = Math.round((t.pass / t.inScope) * 1000) / 10;
+  return t;
+}
+
+function cardMappings(recId: string): CardMappings {
+  const m = mappingsFor(recId);
+  const requirement = (id: string): MappedRequirement => {
+    const found = NIST_171_REQUIREMENTS.find((r) => r.id === id);
+    return { id, title: found?.title ?? '(not in the NIST SP 800-171 r2 list)', family: found?.family ?? '', familyCode: found?.familyCode ?? '' };
+  };
+  // Prowler's join is the primary source; AWS's and Steampipe's fill in where Prowler has none.
+  const [ids, source] =
+    m.nist171.length > 0
+      ? [m.nist171, MAPPING_SOURCES.nist171]
+      : m.securityHubNist171.length > 0
+        ? [m.securityHubNist171, MAPPING_SOURCES.securityHub]
+        : m.steampipeNist171.length > 0
+          ? [m.steampipeNist171, MAPPING_SOURCES.steampipe]
+          : [[], undefined];
+  return {
+    nist171: ids.map(requirement),
+    ...(source ? { nist171Source: source } : {}),
+    nist53: m.securityHubNist53.length > 0 ? m.securityHubNist53 : m.nist53,
+    nist53Source: m.securityHubNist53.length > 0 ? MAPPING_SOURCES.securityHub : MAPPING_SOURCES.nist53,
+    iso27001: m.iso27001,
+    soc2: m.soc2,
+    cisControlsV8: m.cisControlsV8,
+    securityHubControls: m.securityHubControls,
+    prowlerChecks: m.prowlerChecks,
+    defaultSeverity: m.defaultSeverity,
+    sourceNote: m.sourceNote,
+  };
+}
+
+/** When a card's risk must be dealt with, and the rule that date came from. */
+function plannedDate(decision: Decision | undefined, level: RiskLevel, startDate: string): { dueDate: string; windowRule: string; dueBasis: string } {
+  const windowDue = dueDate(new Date(`${startDate}T00:00:00Z`), level);
+  // The service fills in the window's date when none is given; any other date is the assessor's.
+  const chosen = decision?.dueDate !== undefined && decision.dueDate !== windowDue ? decision.dueDate : undefined;
+  if (!decision) {
+    return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `window from the scan on ${startDate}; nobody has decided yet` };
+  }
+  if (decision.status === 'exception' && decision.expiresAt) {
+    // An accepted risk is revisited when its exception runs out, unless the assessor wants it fixed sooner.
+    if (chosen && chosen < decision.expiresAt) return { dueDate: chosen, windowRule: EXCEPTION_RULE, dueBasis: `set by the assessor, before the exception expires on ${decision.expiresAt}` };
+    return { dueDate: decision.expiresAt, windowRule: EXCEPTION_RULE, dueBasis: `the exception's expiry date (approved by ${decision.approver ?? 'nobody recorded'})` };
+  }
+  if (chosen) return { dueDate: chosen, windowRule: WINDOW_RULE[level], dueBasis: `set by the assessor (the window would give ${windowDue})` };
+  return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `window from the decision on ${startDate}` };
+}
+
+export const EXCEPTION_RULE = 'exception: review by its expiry date';
+
+function buildCard(row: RecommendationRow, data: PackData, asOfDay: string): RiskCard {
+  const { rec } = row;
+  // Only a decision that keeps the risk open shapes the card; otherwise it is the automated failure.
+  const decision = row.verdict === 'fail' || row.verdict === 'exception' || row.verdict === 'needs_review' ? row.decision : undefined;
+  const rated = decision?.likelihood !== undefined && decision.impact !== undefined;
+  const likelihood = rated ? decision.likelihood! : rec.risk.likelihood;
+  const impact = rated ? decision.impact! : rec.risk.impact;
+  const level = riskLevel(likelihood, impact);
+  const startDate = decision ? day(decision.decidedAt) : day(data.assessment.snapshotCollectedAt ?? data.assessment.createdAt);
+  const isException = decision?.status === 'exception' && decision.expiresAt !== undefined;
+  const failing = row.automated?.findings.filter((f) => f.status === 'fail') ?? [];
+  let mitigation: MitigationType = rec.risk.mitigation;
+  let mitigationWhy = rec.risk.mitigationWhy;
+  let mitigationBasis: RiskCard['mitigationBasis'] = 'catalogue default';
+  if (decision?.mitigation) {
+    mitigation = decision.mitigation;
+    mitigationWhy = decision.mitigationWhy ?? (mitigation === rec.risk.mitigation ? rec.risk.mitigationWhy : '(no reason recorded)');
+    mitigationBasis = 'assessor';
+  } else if (isException) {
+    mitigation = 'acceptance';
+    mitigationWhy = decision.mitigationWhy ?? `Accepted as an exception by ${decision.approver ?? 'nobody recorded'} until ${decision.expiresAt}, then reviewed again.`;
+    mitigationBasis = 'the exception';
+  } else if (decision?.mitigationWhy) {
+    mitigationWhy = decision.mitigationWhy;
+  }
+  return {
+    recId: rec.id,
+    title: rec.title,
+    section: rec.section,
+    sectionTitle: row.sectionTitle,
+    level: rec.level,
+    assessmentType: rec.assessment,
+    kind: isException ? 'exception' : 'failure',
+    verdict: row.verdict,
+    decided: decision !== undefined,
+    ...(decision?.carriedFrom ? { carriedFrom: decision.carriedFrom } : {}),
+    awsServices: [...new Set(rec.reads.map((r) => r.service))],
+    risk: rec.guidance.protects,
+    affected: failing.length > 0 ? failing : (row.automated?.findings ?? []),
+    likelihood,
+    impact,
+    score: riskScore(likelihood, impact),
+    riskLevel: level,
+    ratingBasis: rated ? 'assessor' : 'catalogue default',
+    mitigation,
+    mitigationMeaning: MITIGATION_MEANING[mitigation],
+    mitigationWhy,
+    mitigationBasis,
+    remediation: rec.guidance.remediation,
+    ...(decision?.owner ? { owner: decision.owner } : {}),
+    windowStart: startDate,
+    ...plannedDate(decision, level, startDate),
+    ...(decision ? { justification: decision.justification, decidedBy: decision.decidedBy, decidedAt: decision.decidedAt } : {}),
+    ...(isException && row.exceptionState
+      ? { exception: { approver: decision.approver ?? '', expiresAt: decision.expiresAt!, state: row.exceptionState, daysLeft: daysBetween(asOfDay, decision.expiresAt!) } }
+      : {}),
+    mappings: cardMappings(rec.id),
+    attachments: row.attachments,
+  };
+}
+
+function scheduleState(card: RiskCard, asOfDay: string): ScheduleState {
+  if (card.exception && card.dueDate === card.exception.expiresAt) {
+    if (card.exception.state === 'expired') return 'exception expired';
+    if (card.exception.state === 'expiring') return 'exception expiring';
+  }
+  const daysLeft = daysBetween(asOfDay, card.dueDate);
+  return daysLeft < 0 ? 'overdue' : daysLeft <= EXPIRY_WARNING_DAYS ? 'due within 30 days' : 'open';
+}
+
+function scheduleItem(card: RiskCard, asOfDay: string): ScheduleItem {
+  return {
+    recId: card.recId,
+    title: card.title,
+    kind: card.kind,
+    severity: card.riskLevel,
+    likelihood: card.likelihood,
+    impact: card.impact,
+    score: card.score,
+    ...(card.owner ? { owner: card.owner } : {}),
+    mitigation: card.mitigation,
+    startDate: card.windowStart,
+    dueDate: card.dueDate,
+    windowRule: card.windowRule,
+    dueBasis: card.dueBasis,
+    ...(card.exception ? { expiresAt: card.exception.expiresAt } : {}),
+    state: scheduleState(card, asOfDay),
+  };
+}
+
+function exceptionEntry(row: RecommendationRow, asOfDay: string): ExceptionEntry | undefined {
+  const d = row.decision;
+  if (!d || d.status !== 'exception' || !d.expiresAt) return undefined;
+  const state = row.exceptionState ?? 'valid';
+  const daysLeft = daysBetween(asOfDay, d.expiresAt);
+  const note =
+    state === 'expired'
+      ? `expired on ${d.expiresAt} — needs review`
+      : state === 'expiring'
+        ? `expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (within ${EXPIRY_WARNING_DAYS}) — needs review`
+        : `valid until ${d.expiresAt}`;
+  return {
+    recId: d.recId,
+    title: row.rec.title,
+    approver: d.approver ?? '',
+    decidedBy: d.decidedBy,
+    decidedAt: d.decidedAt,
+    expiresAt: d.expiresAt,
+    state,
+    daysLeft,
+    needsReview: state !== 'valid',
+    note,
+    ...(d.riskLevel ? { riskLevel: d.riskLevel } : {}),
+    ...(d.mitigation ? { mitigation: d.mitigation } : {}),
+    ...(d.owner ? { owner: d.owner } : {}),
+    justification: d.justification,
+    carried: d.carriedFrom !== undefined,
+  };
+}
+
+function resultRefs(results: readonly StoredResult[], recId: string): ResultRef[] {
+  return results
+    .filter((r) => r.recId === recId)
+    .sort((a, b) => SOURCE_ORDER[a.source] - SOURCE_ORDER[b.source])
+    .map((r) => ({ source: r.source, status: r.status, findings: r.findings }));
+}
+
+/** What changed since the assessment this one was carried forward from (src/drift.ts decides). */
+function packDrift(data: PackData): Drift | undefined {
+  if (!data.previous || !data.previousResults) return undefined;
+  const p = data.previous;
+  return {
+    previous: { id: p.id, name: p.name, createdAt: p.createdAt, ...(p.snapshotCollectedAt ? { snapshotCollectedAt: p.snapshotCollectedAt } : {}) },
+    entries: computeDrift(data.previousResults, data.results).map((entry) => ({ ...entry, title: CATALOG.find((r) => r.id === entry.recId)?.title ?? entry.recId })),
+  };
+}
+
+export function buildPackModel(data: PackData): PackModel {
+  const asOfDay = day(data.asOf);
+  const asOfDate = new Date(data.asOf);
+  const decisions = new Map(data.decisions.map((d) => [d.recId, d]));
+  const attachments: AttachmentRef[] = data.evidence.map((record) => ({ entry: attachmentEntryName(record.sha256, record.name), record }));
+  const rows: RecommendationRow[] = CATALOG.map((rec) => {
+    const results = resultRefs(data.results, rec.id);
+    const automated = results[0];
+    const decision = decisions.get(rec.id);
+    const effective = data.effective[rec.id] ?? 'not_reviewed';
+    const state = exceptionState(decision, asOfDate);
+    return {
+      rec,
+      sectionTitle: SECTION_TITLES[rec.section],
+      ...(automated ? { automated } : {}),
+      results,
+      ...(decision ? { decision } : {}),
+      effective,
+      verdict: verdictOf(decision, effective, automated),
+      carried: decision?.carriedFrom !== undefined,
+      ...(state ? { exceptionState: state } : {}),
+      attachments: attachments.filter((a) => a.record.recId === rec.id),
+    };
+  });
+  const sections = [...new Set(CATALOG.map((r) => r.section))];
+  const summary: Summary = {
+    overall: tally(rows),
+    bySection: sections.map((section) => ({ section, title: SECTION_TITLES[section], tally: tally(rows.filter((r) => r.rec.section === section)) })),
+    byLevel: ([1, 2] as const).map((level) => ({ level, tally: tally(rows.filter((r) => r.rec.level === level)) })),
+  };
+  const riskCards = rows.filter((r) => r.verdict === 'fail' || r.verdict === 'exception' || r.verdict === 'needs_review').map((r) => buildCard(r, data, asOfDay));
+  const schedule = riskCards
+    .map((card) => scheduleItem(card, asOfDay))
+    .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || riskCards.findIndex((c) => c.recId === a.recId) - riskCards.findIndex((c) => c.recId === b.recId));
+  const exceptions = rows.map((r) => exceptionEntry(r, asOfDay)).filter((e): e is ExceptionEntry => e !== undefined);
+  const assessors = [
+    ...new Set([data.assessment.createdBy, ...data.history.map((e) => e.actor), ...data.decisions.map((d) => d.decidedBy), ...data.evidence.map((e) => e.addedBy)]),
+  ].filter((name) => name !== '');
+  const drift = packDrift(data);
+  return { data, benchmark: BENCHMARK, asOfDay, rows, summary, riskCards, schedule, exceptions, ...(drift ? { drift } : {}), assessors, attachments };
+}

@@ -1,0 +1,381 @@
+import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
+import { InputError } from '../errors.js';
+import { SNAPSHOT_FORMAT, paramsKey, type CallError, type Snapshot, type SnapshotCall } from '../snapshot.js';
+import { toCliJson } from './cli-json.js';
+import { deriveCalls, getPath } from './derive.js';
+import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, fillParams, stepById, type PlanStep, type Poll, type RootStep } from './plan.js';
+import { commandClass, createClient, paginator, type AwsClient } from './services.js';
+
+export const DEFAULT_CONCURRENCY = 16;
+// Adaptive retry mode backs off and slows the client down when AWS throttles; this many tries in all.
+const MAX_ATTEMPTS = 8;
+
+export interface CollectProgress {
+  /** Calls finished (each recorded call counts once, whatever its number of pages or retries). */
+  done: number;
+  /** Calls known so far: grows as listings name more resources. */
+  known: number;
+  /** The call that just finished. */
+  service: string;
+  operation: string;
+  region: string;
+}
+
+export interface CollectOptions {
+  profile?: string;
+  roleArn?: string;
+  /** Regions to collect; default: every region enabled for the account. */
+  regions?: string[];
+  /** Calls in flight at most (default 16). */
+  concurrency?: number;
+  onProgress?: (progress: CollectProgress) => void;
+  /** Things the user should know that do not stop the collection (regions skipped, unverified). */
+  onWarning?: (message: string) => void;
+  signal?: AbortSignal;
+  /** Merged into every SDK client's configuration (tests and the bench pass a requestHandler). */
+  clientConfig?: object;
+  /** Overrides the plan's wait between polls (tests). */
+  pollIntervalMs?: number;
+}
+
+/** Hands a freed slot straight to the next waiter so calls in flight never exceed the limit. */
+class Limiter {
+  private active = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(private readonly limit: number) {}
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active < this.limit) this.active++;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
+type CredentialProvider = (props?: object) => Promise<Credentials>;
+
+/**
+ * One credential source for every client: each SDK client would otherwise resolve its own, and
+ * with a role that means one AssumeRole per service and region.
+ */
+function sharedCredentials(provider: CredentialProvider): CredentialProvider {
+  let current: Promise<Credentials> | undefined;
+  return async (props) => {
+    current ??= provider(props).catch((err: unknown) => {
+      current = undefined;
+      throw err;
+    });
+    const credentials = await current;
+    if (credentials.expiration && credentials.expiration.getTime() - Date.now() < 5 * 60_000) {
+      current = undefined;
+      return (current = provider(props));
+    }
+    return credentials;
+  };
+}
+
+function credentialsFor(options: CollectOptions): CredentialProvider {
+  const base = fromNodeProviderChain(options.profile ? { profile: options.profile } : {}) as CredentialProvider;
+  if (!options.roleArn) return sharedCredentials(base);
+  const assumed = fromTemporaryCredentials({
+    masterCredentials: base,
+    params: { RoleArn: options.roleArn, RoleSessionName: 'assay-collect' },
+    clientConfig: { region: GLOBAL_REGION },
+  }) as CredentialProvider;
+  return sharedCredentials(assumed);
+}
+
+/** SDK clients per service and region, all sending through one limiter. */
+class Clients {
+  private readonly cache = new Map<string, AwsClient>();
+
+  constructor(
+    private readonly config: object,
+    private readonly limiter: Limiter,
+    private readonly signal: AbortSignal | undefined,
+  ) {}
+
+  get(service: string, region: string): AwsClient {
+    const key = `${service} ${region}`;
+    let client = this.cache.get(key);
+    if (!client) {
+      client = createClient(service, { ...this.config, region });
+      this.cache.set(key, client);
+    }
+    return this.limited(client);
+  }
+
+  /** The client as the SDK paginators see it (same prototype), with every send held to the limit. */
+  private limited(client: AwsClient): AwsClient {
+    const signal = this.signal;
+    const send = (command: unknown, options?: object) =>
+      this.limiter.run(() => {
+        signal?.throwIfAborted();
+        return client.send(command, { ...options, ...(signal ? { abortSignal: signal } : {}) });
+      });
+    return Object.create(client, { send: { value: send } }) as AwsClient;
+  }
+
+  destroy(): void {
+    for (const client of this.cache.values()) client.destroy();
+  }
+}
+
+// Members that only carry paging state: the merged output, like the CLI's, leaves them out.
+const PAGING_MEMBERS = new Set(['NextToken', 'nextToken', 'Marker', 'NextMarker', 'IsTruncated', 'Truncated', 'ContinuationToken', 'NextContinuationToken']);
+
+/** Pages of one listing as one output: lists concatenated, other members from the first page. */
+export function mergePages(pages: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const page of pages) {
+    for (const [key, value] of Object.entries(page)) {
+      if (PAGING_MEMBERS.has(key) || key === '$metadata') continue;
+      const seen = merged[key];
+      if (Array.isArray(value) && Array.isArray(seen)) seen.push(...(value as unknown[]));
+      else if (!(key in merged)) merged[key] = Array.isArray(value) ? [...(value as unknown[])] : value;
+    }
+  }
+  return merged;
+}
+
+function callError(err: unknown): CallError {
+  const e = err as { name?: string; Code?: string; code?: string; message?: string };
+  const code = e.Code ?? (e.name && e.name !== 'Error' ? e.name : undefined) ?? e.code ?? 'Error';
+  return { code, message: e.message ?? String(err) };
+}
+
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    }, { once: true });
+  });
+}
+
+/** Should a polled call be asked again? */
+export function pollAgain(poll: Poll, call: SnapshotCall): boolean {
+  if (call.error) return poll.whileError?.includes(call.error.code) ?? false;
+  return poll.until !== undefined && getPath(call.output, poll.until.path) !== poll.until.equals;
+}
+
+interface Identity {
+  account: string;
+  partition: string;
+}
+
+class Collection {
+  private readonly recorded: { call: SnapshotCall; order: number }[] = [];
+  private readonly scheduled = new Set<string>();
+  private readonly openByStep = new Map<string, number>();
+  private readonly order = new Map(PLAN.map((step, i) => [step.id, i]));
+  private readonly steps = PLAN.filter((s) => s.id !== IDENTITY_STEP && s.id !== REGIONS_STEP);
+  private scope: string[] = [];
+  private identity: Identity = { account: '', partition: 'aws' };
+  private known = 0;
+  private done = 0;
+  private open = 0;
+  private settle!: { resolve: () => void; reject: (err: unknown) => void };
+  private readonly finished = new Promise<void>((resolve, reject) => (this.settle = { resolve, reject }));
+
+  constructor(
+    private readonly clients: Clients,
+    private readonly options: CollectOptions,
+  ) {}
+
+  /** One call, all its pages, repeated while its poll says so; a failure becomes an `error` entry. */
+  async call(step: PlanStep, region: string, params: Record<string, unknown>): Promise<SnapshotCall> {
+    for (let attempt = 1; ; attempt++) {
+      const call = await this.callOnce(step, region, params);
+      if (!step.poll || attempt >= step.poll.attempts || !pollAgain(step.poll, call)) return call;
+      await sleep(this.options.pollIntervalMs ?? step.poll.intervalSeconds * 1000, this.options.signal);
+    }
+  }
+
+  private async callOnce(step: PlanStep, region: string, params: Record<string, unknown>): Promise<SnapshotCall> {
+    const { service, operation } = step;
+    const client = this.clients.get(service, region);
+    try {
+      const paginate = paginator(service, operation);
+      let output: unknown;
+      if (paginate) {
+        const pages: Record<string, unknown>[] = [];
+        for await (const page of paginate({ client }, { ...params })) pages.push(page);
+        output = mergePages(pages);
+      } else {
+        const Command = commandClass(service, operation);
+        output = await client.send(new Command({ ...params }));
+      }
+      return { service, operation, region, params, output: toCliJson(service, output ?? {}) };
+    } catch (err) {
+      if (this.options.signal?.aborted) throw err;
+      return { service, operation, region, params, error: callError(err) };
+    }
+  }
+
+  /** Records a call made before the run (the identity and region calls that decide its scope). */
+  record(step: PlanStep, call: SnapshotCall): void {
+    this.scheduled.add(callKey(call.service, call.operation, call.region, call.params));
+    this.recorded.push({ call, order: this.order.get(step.id) ?? -1 });
+    this.known++;
+    this.done++;
+    this.report(call);
+  }
+
+  /** Makes every other call of the plan; settles when the last one, derived or waiting, is recorded. */
+  run(scope: string[], identity: Identity): Promise<void> {
+    this.scope = scope;
+    this.identity = identity;
+    this.open++; // held while the root calls are scheduled, so an early answer cannot settle the run
+    for (const step of this.steps) {
+      if (step.scope !== 'derived' && !step.after) this.scheduleRoot(step);
+    }
+    this.closeOne();
+    return this.finished;
+  }
+
+  private scheduleRoot(step: RootStep): void {
+    const params = fillParams(step.params, this.identity);
+    for (const region of step.scope === 'global' ? [GLOBAL_REGION] : this.scope) this.schedule(step, region, params);
+  }
+
+  private schedule(step: PlanStep, region: string, params: Record<string, unknown>): void {
+    const key = callKey(step.service, step.operation, region, params);
+    if (this.scheduled.has(key)) return;
+    this.scheduled.add(key);
+    this.known++;
+    this.open++;
+    this.openByStep.set(step.id, (this.openByStep.get(step.id) ?? 0) + 1);
+    this.call(step, region, params)
+      .then((call) => this.finish(step, call))
+      .catch((err: unknown) => this.settle.reject(err));
+  }
+
+  private finish(step: PlanStep, call: SnapshotCall): void {
+    this.recorded.push({ call, order: this.order.get(step.id) ?? -1 });
+    this.done++;
+    for (const next of this.steps) {
+      if (next.scope === 'derived' && next.from === step.id) {
+        for (const planned of deriveCalls(next, call)) this.schedule(next, planned.region, planned.params);
+      }
+    }
+    const left = (this.openByStep.get(step.id) ?? 1) - 1;
+    this.openByStep.set(step.id, left);
+    if (left === 0) {
+      for (const next of this.steps) if (next.scope !== 'derived' && next.after === step.id) this.scheduleRoot(next);
+    }
+    this.report(call);
+    this.closeOne();
+  }
+
+  private closeOne(): void {
+    this.open--;
+    if (this.open === 0) this.settle.resolve();
+  }
+
+  private report(call: SnapshotCall): void {
+    this.options.onProgress?.({ done: this.done, known: this.known, service: call.service, operation: call.operation, region: call.region });
+  }
+
+  /** Calls in plan order, then by region and request, so two runs over the same account compare line by line. */
+  calls(): SnapshotCall[] {
+    const keyed = this.recorded.map((r) => ({ ...r, params: paramsKey(r.call.params) }));
+    keyed.sort((a, b) => a.order - b.order || compare(a.call.region, b.call.region) || compare(a.params, b.params));
+    return keyed.map((r) => r.call);
+  }
+}
+
+const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+function callKey(service: string, operation: string, region: string, params: Record<string, unknown>): string {
+  return `${service} ${operation} ${region} ${paramsKey(params)}`;
+}
+
+function loginHint(options: CollectOptions): string {
+  const profile = options.profile ?? process.env.AWS_PROFILE;
+  const login = profile ? `aws sso login --profile ${profile}` : 'aws sso login --profile <name> (then pass --profile <name>)';
+  return `log in with \`${login}\`, or refresh the access keys of that profile, then run assay collect again`;
+}
+
+function credentialsFailure(options: CollectOptions, error: CallError): InputError {
+  const who = options.profile ? `the AWS credentials of profile "${options.profile}"` : 'the default AWS credentials';
+  const role = options.roleArn ? ` to assume ${options.roleArn}` : '';
+  return new InputError(`cannot use ${who}${role}: ${error.code}: ${error.message ?? ''}\n  ${loginHint(options)}. Nothing was written.`);
+}
+
+interface RegionsOutput {
+  Regions?: { RegionName?: string; OptInStatus?: string }[];
+}
+
+/** The regions in scope: the enabled ones, or those asked for that are enabled. Others are reported, not fatal. */
+export function regionsInScope(requested: string[] | undefined, described: SnapshotCall, warn: (message: string) => void): string[] {
+  if (described.error) {
+    if (requested?.length) {
+      warn(`could not check the regions against the account (ec2 DescribeRegions: ${described.error.code}); collecting ${requested.join(', ')} as given`);
+      return [...new Set(requested)];
+    }
+    throw new InputError(
+      `cannot list the account's regions: ec2 DescribeRegions failed with ${described.error.code}. Allow ec2:DescribeRegions or name the regions with --regions.`,
+    );
+  }
+  const all = ((described.output as RegionsOutput).Regions ?? []).filter((r) => r.RegionName);
+  const enabled = all.filter((r) => r.OptInStatus !== 'not-opted-in').map((r) => r.RegionName as string);
+  const notEnabled = all.filter((r) => r.OptInStatus === 'not-opted-in').map((r) => r.RegionName as string);
+  if (!requested?.length) {
+    if (notEnabled.length) warn(`not opted in, so not collected: ${notEnabled.join(', ')}`);
+    return enabled;
+  }
+  const unknown = requested.filter((r) => !enabled.includes(r) && !notEnabled.includes(r));
+  if (unknown.length) throw new InputError(`unknown region${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}; this account's enabled regions: ${enabled.join(', ')}`);
+  const skipped = requested.filter((r) => notEnabled.includes(r));
+  if (skipped.length) warn(`not opted in for this account, so not collected: ${skipped.join(', ')}`);
+  const scope = [...new Set(requested.filter((r) => enabled.includes(r)))];
+  if (scope.length === 0) throw new InputError(`none of the regions asked for is enabled for this account (${requested.join(', ')}); enabled: ${enabled.join(', ')}`);
+  return scope;
+}
+
+/**
+ * Records every call of the collection plan against a live account, read-only, into a snapshot.
+ * A failed call becomes an `error` entry; only unusable credentials (InputError), an unreadable
+ * region list without --regions, or the abort signal stop the run.
+ */
+export async function collectSnapshot(options: CollectOptions = {}): Promise<Snapshot> {
+  // The SDK warns about future Node versions on every run; that is for us, not for the auditor.
+  process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
+  const collectedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
+  const limiter = new Limiter(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  const config = { credentials: credentialsFor(options), retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...options.clientConfig };
+  const clients = new Clients(config, limiter, options.signal);
+  const collection = new Collection(clients, options);
+  const warn = options.onWarning ?? (() => {});
+  try {
+    const identityStep = stepById(IDENTITY_STEP);
+    const identityCall = await collection.call(identityStep, GLOBAL_REGION, {});
+    if (identityCall.error) throw credentialsFailure(options, identityCall.error);
+    collection.record(identityStep, identityCall);
+    const caller = identityCall.output as { Account?: string; Arn?: string };
+    const account = caller.Account ?? '';
+    const partition = caller.Arn?.split(':')[1] || 'aws';
+
+    const regionsStep = stepById(REGIONS_STEP) as RootStep;
+    const regionsCall = await collection.call(regionsStep, GLOBAL_REGION, fillParams(regionsStep.params, { account, partition }));
+    collection.record(regionsStep, regionsCall);
+    const regions = regionsInScope(options.regions, regionsCall, warn);
+
+    await collection.run(regions, { account, partition });
+    return { format: SNAPSHOT_FORMAT, account, partition, collectedAt, regions, calls: collection.calls() };
+  } catch (err) {
+    if (options.signal?.aborted) throw new InputError('collection interrupted; nothing was written');
+    throw err;
+  } finally {
+    clients.destroy();
+  }
+}

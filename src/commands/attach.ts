@@ -1,0 +1,22 @@
+import type { Command } from 'commander';
+import type { ExitCode, Io } from '../cli.js';
+import { AssayService, formatBytes, MAX_ATTACHMENT_BYTES, parseAssessmentId } from '../service.js';
+
+export function registerAttach(program: Command, io: Io, _setExit: (code: ExitCode) => void): void {
+  program
+    .command('attach')
+    .description(`store a file as evidence for a recommendation and print its SHA-256 (files up to ${formatBytes(MAX_ATTACHMENT_BYTES)})`)
+    .argument('<id>', 'the assessment id (see assay list)')
+    .argument('<rec>', 'the recommendation id, e.g. 2.9')
+    .argument('<file>', 'the file to attach')
+    .option('--note <text>', 'a line on what the file shows')
+    .action(async (idText: string, recId: string, file: string, options: { note?: string }, command: Command) => {
+      const id = parseAssessmentId(idText);
+      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
+      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+        const record = service.attach(id, recId, file, options.note);
+        io.out(`${record.sha256}  ${record.name}\n`);
+        io.err(`attached to ${record.recId} of assessment ${id}: ${formatBytes(record.size)}, ${record.mediaType}\n`);
+      });
+    });
+}

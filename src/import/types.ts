@@ -1,0 +1,63 @@
+import type { CheckStatus } from '../../checks/types.js';
+import type { FindingSource } from '../model.js';
+
+export const IMPORT_FORMATS = ['prowler-csv', 'prowler-ocsf', 'asff'] as const;
+export type ImportFormat = (typeof IMPORT_FORMATS)[number];
+
+export const FORMAT_NAMES: Record<ImportFormat, string> = {
+  'prowler-csv': 'Prowler CSV',
+  'prowler-ocsf': 'Prowler OCSF JSON',
+  asff: 'Security Hub ASFF',
+};
+
+/** How each accepted format is described to the user, with the command that writes it. */
+export const FORMAT_LABELS: Record<ImportFormat, string> = {
+  'prowler-csv': 'Prowler CSV (`prowler aws -M csv`, ";"-separated)',
+  'prowler-ocsf': 'Prowler OCSF JSON (`prowler aws -M json-ocsf`, an array of Detection Findings)',
+  asff: 'AWS Security Hub findings in ASFF (`aws securityhub get-findings` output, {"Findings": [...]})',
+};
+
+export const FORMAT_SOURCE: Record<ImportFormat, Exclude<FindingSource, 'assay'>> = {
+  'prowler-csv': 'prowler',
+  'prowler-ocsf': 'prowler',
+  asff: 'securityhub',
+};
+
+/** One scanner finding about one resource, already mapped (or not) to CIS v6 ids. */
+export interface ScannerFinding {
+  /** The scanner's own rule: a Prowler check id, a Security Hub control id or generator id. */
+  ruleId: string;
+  /** CIS v6.0.0 recommendation ids; empty when the rule maps to none. */
+  cisIds: readonly string[];
+  status: CheckStatus;
+  resource: string;
+  region: string;
+  detail: string;
+  /** The account the file says the finding is about, when it says so. */
+  account?: string;
+}
+
+/** Entries a parser left out, grouped by why. */
+export interface Skipped {
+  reason: string;
+  count: number;
+}
+
+export interface ParsedFile {
+  format: ImportFormat;
+  findings: ScannerFinding[];
+  skipped: Skipped[];
+}
+
+/** Counts skipped entries by reason while a parser walks a file. */
+export class SkipTally {
+  private readonly counts = new Map<string, number>();
+
+  add(reason: string): void {
+    this.counts.set(reason, (this.counts.get(reason) ?? 0) + 1);
+  }
+
+  list(): Skipped[] {
+    return [...this.counts].map(([reason, count]) => ({ reason, count }));
+  }
+}

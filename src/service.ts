@@ -1,0 +1,638 @@
+/**
+ * The service layer: the one API the CLI, the TUI, the evidence pack and the importers use to
+ * read and change assessments. It owns validation and the decision history; the store below it
+ * only keeps rows. Every change is one SQLite transaction.
+ */
+import { closeSync, openSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { basename } from 'node:path';
+import Database from 'better-sqlite3';
+import { CATALOG, compareIds, findRecommendation } from '../checks/catalog.js';
+import { evaluateSnapshot } from '../checks/evaluate.js';
+import type { CheckResult, CheckStatus, Finding } from '../checks/types.js';
+import { InputError, oneOf } from './errors.js';
+import { exceptionState, isoDay } from './expiry.js';
+import {
+  DECISION_STATUSES,
+  type Assessment,
+  type Decision,
+  type DecisionEvent,
+  type DecisionInput,
+  type DecisionStatus,
+  type EffectiveStatus,
+  type EvidenceRecord,
+  type FindingSource,
+  type StoredResult,
+} from './model.js';
+import { dueDate, isRating, MITIGATION_TYPES, riskLevel, type Rating } from './risk.js';
+import type { Snapshot } from './snapshot.js';
+import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks } from './store/blobs.js';
+import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from './store/chain.js';
+import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './store/database.js';
+import { mediaTypeFor } from './store/media-types.js';
+import { defined, toAssessment, toDecision, toEvent, toEvidence, type AssessmentRow, type DecisionRow, type EventRow, type EvidenceRow } from './store/rows.js';
+import { defaultDbPath } from './store/paths.js';
+
+export { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from './store/chain.js';
+
+export interface AssessmentSummary {
+  assessment: Assessment;
+  /** Recommendations whose effective status is a decision (not carried, not needing review). */
+  decided: number;
+  /** Recommendations in the catalogue (63). */
+  total: number;
+  /** Exceptions still in force (including those expiring soon). */
+  openExceptions: number;
+  expiredExceptions: number;
+  /** Exceptions in force that expire within 30 days. */
+  expiringExceptions: number;
+}
+
+export interface HistoryProblem {
+  /** 1-based position of the row in the assessment's chain (ordered by seq). */
+  position: number;
+  seq?: number;
+  kind: 'edited' | 'deleted' | 'inserted' | 'reordered';
+  detail: string;
+}
+
+export interface HistoryVerification {
+  intact: boolean;
+  events: number;
+  problems: HistoryProblem[];
+}
+
+export interface OpenOptions {
+  /** Default: $ASSAY_DB, else <platform data folder>/assay/assay.db. */
+  dbPath?: string;
+  /** Default: $ASSAY_ASSESSOR, else the OS user. */
+  actor?: string;
+  /** The clock for decision and creation times (tests fix it). */
+  now?: () => Date;
+}
+
+export interface NewAssessmentInput {
+  name: string;
+  /** `demo`, `snapshot:<file name>`, `live:<profile>`, `import:<tool>`. */
+  source: string;
+  /** Scanned at once; the results and the snapshot itself are stored. */
+  snapshot?: Snapshot;
+  /** The account id when there is no snapshot to take it from. */
+  account?: string;
+  /** The earlier assessment this one continues (carry-forward). */
+  carriedFrom?: number;
+}
+
+/** Attachments larger than this are refused: 256 MiB. */
+export const MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024;
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+const NEEDS_JUSTIFICATION: readonly DecisionStatus[] = ['fail', 'exception', 'not_applicable'];
+const RECOMMENDATION_IDS = CATALOG.map((rec) => rec.id);
+
+/** Who is recorded as acting: the option, else $ASSAY_ASSESSOR, else the OS user. */
+export function resolveActor(option?: string): string {
+  const given = option?.trim() || process.env.ASSAY_ASSESSOR?.trim();
+  if (given) return given;
+  try {
+    return userInfo().username;
+  } catch {
+    // Containers may run as a uid with no passwd entry.
+    return process.env.USER || process.env.USERNAME || 'unknown';
+  }
+}
+
+/** A date given as YYYY-MM-DD that names a real day; anything else is refused with the format. */
+export function parseDay(what: string, value: string): string {
+  const trimmed = value.trim();
+  const parsed = new Date(`${trimmed}T00:00:00Z`);
+  if (!DAY.test(trimmed) || Number.isNaN(parsed.getTime()) || isoDay(parsed) !== trimmed) {
+    throw new InputError(`invalid ${what} "${value}"; expected a real date as YYYY-MM-DD`);
+  }
+  return trimmed;
+}
+
+/** An assessment id as typed on a command line. */
+export function parseAssessmentId(text: string): number {
+  const id = /^\d+$/.test(text.trim()) ? Number(text.trim()) : NaN;
+  if (!Number.isSafeInteger(id) || id < 1) throw new InputError(`invalid assessment id "${text}"; expected a positive whole number (see \`assay list\`)`);
+  return id;
+}
+
+/** A recommendation id of the catalogue; anything else is refused with the accepted ids. */
+export function checkRecommendation(recId: string): string {
+  return oneOf('recommendation', recId, RECOMMENDATION_IDS);
+}
+
+export class AssayService {
+  private constructor(
+    private readonly db: Db,
+    readonly dbPath: string,
+    readonly actor: string,
+    private readonly now: () => Date,
+  ) {}
+
+  /** Opens (creating if needed) the database; refuses files that are not Assay databases. */
+  static open(options: OpenOptions = {}): AssayService {
+    const dbPath = options.dbPath ?? defaultDbPath();
+    return new AssayService(openDatabase(dbPath), dbPath, resolveActor(options.actor), options.now ?? (() => new Date()));
+  }
+
+  /** Opens the database, runs `work`, and closes it again whatever happens. */
+  static async using<T>(options: OpenOptions, work: (service: AssayService) => T | Promise<T>): Promise<T> {
+    const service = AssayService.open(options);
+    try {
+      return await work(service);
+    } finally {
+      service.close();
+    }
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+
+  // ── assessments ────────────────────────────────────────────────────────────────────────────
+
+  listAssessments(today: Date = this.now()): AssessmentSummary[] {
+    const rows = this.db.prepare('SELECT * FROM assessments ORDER BY id').all() as AssessmentRow[];
+    const decisions = this.db.prepare('SELECT * FROM decisions').all() as DecisionRow[];
+    const byAssessment = new Map<number, Decision[]>();
+    for (const row of decisions) {
+      const list = byAssessment.get(row.assessment_id) ?? [];
+      list.push(toDecision(row));
+      byAssessment.set(row.assessment_id, list);
+    }
+    return rows.map((row) => {
+      const list = byAssessment.get(row.id) ?? [];
+      const states = list.map((d) => exceptionState(d, today));
+      return {
+        assessment: toAssessment(row),
+        decided: list.filter((d) => (DECISION_STATUSES as readonly string[]).includes(this.effectiveStatus(d, today))).length,
+        total: CATALOG.length,
+        openExceptions: states.filter((s) => s === 'valid' || s === 'expiring').length,
+        expiredExceptions: states.filter((s) => s === 'expired').length,
+        expiringExceptions: states.filter((s) => s === 'expiring').length,
+      };
+    });
+  }
+
+  /** Creates an assessment; with a snapshot, evaluates it and stores the results and the snapshot. */
+  createAssessment(input: NewAssessmentInput): Assessment {
+    const name = input.name.trim();
+    if (!name) throw new InputError('an assessment needs a name (--name)');
+    if (input.carriedFrom !== undefined) this.getAssessment(input.carriedFrom);
+    const account = input.snapshot?.account ?? input.account ?? '';
+    const results = input.snapshot ? evaluateSnapshot(input.snapshot) : undefined;
+    const id = this.write(() => {
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO assessments (name, account, regions, created_at, created_by, source, chain_head, carried_from)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(name, account, JSON.stringify(input.snapshot?.regions ?? []), this.now().toISOString(), this.actor, input.source, GENESIS_HASH, input.carriedFrom ?? null);
+      const newId = Number(lastInsertRowid);
+      if (input.snapshot && results) this.writeScan(newId, input.snapshot, results);
+      return newId;
+    });
+    return this.getAssessment(id);
+  }
+
+  getAssessment(id: number): Assessment {
+    return toAssessment(this.assessmentRow(id));
+  }
+
+  renameAssessment(id: number, name: string): void {
+    const trimmed = name.trim();
+    if (!trimmed) throw new InputError('an assessment needs a name');
+    this.assessmentRow(id);
+    this.write(() => this.db.prepare('UPDATE assessments SET name = ? WHERE id = ?').run(trimmed, id));
+  }
+
+  /** Deletes the assessment with its results, decisions, history and evidence rows. */
+  deleteAssessment(id: number): void {
+    this.assessmentRow(id);
+    this.write(() => {
+      this.db.prepare('DELETE FROM assessments WHERE id = ?').run(id);
+      deleteUnusedBlobs(this.db);
+    });
+  }
+
+  setLastRec(id: number, recId: string): void {
+    checkRecommendation(recId);
+    this.assessmentRow(id);
+    this.write(() => this.db.prepare('UPDATE assessments SET last_rec_id = ? WHERE id = ?').run(recId, id));
+  }
+
+  // ── automated results ──────────────────────────────────────────────────────────────────────
+
+  /**
+   * Evaluates a snapshot (by default the one stored) and replaces the assessment's Assay results
+   * with it. Decisions, imported results and the history are left alone. A snapshot of another
+   * account is refused unless `force` is set.
+   */
+  rescan(id: number, snapshot?: Snapshot, options: { force?: boolean } = {}): StoredResult[] {
+    const row = this.assessmentRow(id);
+    const scanned = snapshot ?? this.getSnapshot(id);
+    if (!scanned) throw new InputError(`assessment ${id} has no snapshot to scan again; give one (--snapshot FILE, --demo or --profile P)`);
+    if (row.account && scanned.account !== row.account && !options.force) {
+      throw new InputError(`the snapshot is of account ${scanned.account} but assessment ${id} is of account ${row.account}; use --force to scan it anyway`);
+    }
+    const results = evaluateSnapshot(scanned);
+    this.write(() => {
+      this.writeScan(id, scanned, results);
+      deleteUnusedBlobs(this.db);
+    });
+    return this.getResults(id);
+  }
+
+  /** Replaces the results of one source (Assay's own, or an import) and leaves the others. */
+  storeResults(id: number, results: CheckResult[], source: FindingSource): void {
+    this.assessmentRow(id);
+    oneOf('finding source', source, ['assay', 'prowler', 'securityhub'] as const);
+    for (const result of results) {
+      checkRecommendation(result.id);
+      this.checkStatus(result.status, `result of ${result.id}`);
+      for (const finding of result.findings) this.checkStatus(finding.status, `finding of ${result.id}`);
+    }
+    this.write(() => this.replaceResults(id, results, source));
+  }
+
+  getResults(id: number): StoredResult[] {
+    this.assessmentRow(id);
+    const results = this.db.prepare('SELECT rec_id, source, status FROM results WHERE assessment_id = ?').all(id) as {
+      rec_id: string;
+      source: FindingSource;
+      status: CheckStatus;
+    }[];
+    const findings = this.db
+      .prepare('SELECT rec_id, source, resource, region, status, detail FROM findings WHERE assessment_id = ? ORDER BY rec_id, source, position')
+      .all(id) as (Finding & { rec_id: string; source: string })[];
+    const byKey = new Map<string, StoredResult>();
+    for (const row of results) byKey.set(`${row.rec_id}\u0000${row.source}`, { recId: row.rec_id, status: row.status, source: row.source, findings: [] });
+    for (const { rec_id, source, resource, region, status, detail } of findings) {
+      byKey.get(`${rec_id}\u0000${source}`)?.findings.push({ resource, region, status, detail });
+    }
+    return [...byKey.values()].sort((a, b) => compareIds(a.recId, b.recId) || a.source.localeCompare(b.source));
+  }
+
+  getSnapshot(id: number): Snapshot | undefined {
+    const row = this.assessmentRow(id);
+    if (!row.snapshot_sha256) return undefined;
+    const bytes = readBlob(this.db, row.snapshot_sha256);
+    return bytes ? (JSON.parse(bytes.toString('utf8')) as Snapshot) : undefined;
+  }
+
+  // ── decisions ──────────────────────────────────────────────────────────────────────────────
+
+  /** Validates and records one decision, appending a hash-chained history event. */
+  decide(id: number, input: DecisionInput): Decision {
+    const [decision] = this.decideMany(id, [input.recId], input);
+    return decision!;
+  }
+
+  /** The same decision for several recommendations, in one transaction. */
+  decideMany(id: number, recIds: string[], input: Omit<DecisionInput, 'recId'>): Decision[] {
+    this.assessmentRow(id);
+    if (recIds.length === 0) throw new InputError('no recommendation given to decide');
+    const decidedAt = this.now();
+    const decisions = [...new Set(recIds)].map((recId) => this.buildDecision({ ...input, recId }, decidedAt));
+    this.write(() => {
+      for (const decision of decisions) this.writeDecision(id, decision, decision.decidedAt);
+    });
+    return decisions;
+  }
+
+  /**
+   * Brings decisions of an earlier assessment into this one, marked as carried until an assessor
+   * decides again. Which recommendations to carry is the caller's choice; ones without a decision
+   * in the earlier assessment are skipped. Returns the carried decisions.
+   */
+  carryForward(id: number, fromId: number, recIds: string[]): Decision[] {
+    this.assessmentRow(id);
+    this.assessmentRow(fromId);
+    recIds.forEach(checkRecommendation);
+    const source = new Map(this.getDecisions(fromId).map((d) => [d.recId, d]));
+    const carried = recIds.flatMap((recId) => {
+      const original = source.get(recId);
+      if (!original) return [];
+      const origin = original.carriedFrom ?? { assessmentId: fromId, decidedAt: original.decidedAt };
+      return [{ ...original, carriedFrom: origin }];
+    });
+    const at = this.now().toISOString();
+    this.write(() => {
+      for (const decision of carried) this.writeDecision(id, decision, at);
+    });
+    return carried;
+  }
+
+  getDecisions(id: number): Decision[] {
+    this.assessmentRow(id);
+    const rows = this.db.prepare('SELECT * FROM decisions WHERE assessment_id = ?').all(id) as DecisionRow[];
+    return rows.map(toDecision).sort((a, b) => compareIds(a.recId, b.recId));
+  }
+
+  /**
+   * What the walk shows: `not_reviewed` without a decision, `needs_review` for an expired
+   * exception, `carried` for a carried decision not yet confirmed, otherwise the status.
+   */
+  effectiveStatus(decision: Decision | undefined, today: Date = this.now()): EffectiveStatus {
+    if (!decision) return 'not_reviewed';
+    if (exceptionState(decision, today) === 'expired') return 'needs_review';
+    if (decision.carriedFrom) return 'carried';
+    return decision.status;
+  }
+
+  // ── history ────────────────────────────────────────────────────────────────────────────────
+
+  history(id: number, recId?: string): DecisionEvent[] {
+    this.assessmentRow(id);
+    const rows = (
+      recId === undefined
+        ? this.db.prepare('SELECT * FROM decision_events WHERE assessment_id = ? ORDER BY seq').all(id)
+        : this.db.prepare('SELECT * FROM decision_events WHERE assessment_id = ? AND rec_id = ? ORDER BY seq').all(id, checkRecommendation(recId))
+    ) as EventRow[];
+    return rows.map(toEvent);
+  }
+
+  /**
+   * Re-hashes the whole chain, checks every link and the recorded head, and that each current
+   * decision is what its last history row says.
+   */
+  verifyHistory(id: number): HistoryVerification {
+    const row = this.assessmentRow(id);
+    const events = this.history(id);
+    const problems: HistoryProblem[] = verifyChain(events, { length: row.chain_length, hash: row.chain_head });
+    const lastEvent = new Map<string, { event: DecisionEvent; position: number }>();
+    events.forEach((event, index) => lastEvent.set(event.recId, { event, position: index + 1 }));
+    for (const decision of this.getDecisions(id)) {
+      const last = lastEvent.get(decision.recId);
+      if (!last) {
+        problems.push({ position: events.length + 1, kind: 'inserted', detail: `the decision on ${decision.recId} has no history row` });
+      } else if (canonicalJson(last.event.after) !== canonicalJson(decision)) {
+        problems.push({
+          position: last.position,
+          seq: last.event.seq,
+          kind: 'edited',
+          detail: `the current decision on ${decision.recId} differs from its last history row (seq ${last.event.seq})`,
+        });
+      }
+    }
+    problems.sort((a, b) => a.position - b.position);
+    return { intact: problems.length === 0, events: events.length, problems };
+  }
+
+  // ── evidence ───────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Stores a file's bytes (once per distinct content) and links them to a recommendation.
+   * Attaching the same bytes to the same recommendation again returns the existing record.
+   */
+  attach(id: number, recId: string, filePath: string, note?: string): EvidenceRecord {
+    this.assessmentRow(id);
+    checkRecommendation(recId);
+    const { sha256, size } = this.readAttachment(filePath);
+    const name = basename(filePath);
+    const existing = this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ? AND sha256 = ?').get(id, recId, sha256) as
+      | EvidenceRow
+      | undefined;
+    if (existing) return toEvidence(existing);
+    const evidenceId = this.write(() => {
+      let unchanged: boolean;
+      try {
+        unchanged = putBlobFromFile(this.db, filePath, sha256, size);
+      } catch (err) {
+        if (err instanceof Error && 'code' in err && typeof err.code === 'string' && !err.code.startsWith('SQLITE')) {
+          throw new InputError(`cannot read ${filePath} (${err.code}); nothing was attached`);
+        }
+        throw err;
+      }
+      if (!unchanged) {
+        throw new InputError(`${filePath} changed while it was being stored; nothing was attached, try again`);
+      }
+      const { lastInsertRowid } = this.db
+        .prepare(
+          `INSERT INTO evidence (assessment_id, rec_id, sha256, name, media_type, size, note, added_by, added_at)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(id, recId, sha256, name, mediaTypeFor(name), size, note?.trim() || null, this.actor, this.now().toISOString());
+      return Number(lastInsertRowid);
+    });
+    return toEvidence(this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(evidenceId) as EvidenceRow);
+  }
+
+  listEvidence(id: number, recId?: string): EvidenceRecord[] {
+    this.assessmentRow(id);
+    const rows = (
+      recId === undefined
+        ? this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY id').all(id)
+        : this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ? ORDER BY id').all(id, checkRecommendation(recId))
+    ) as EvidenceRow[];
+    return rows.map(toEvidence);
+  }
+
+  /** Streams stored bytes one chunk at a time; the service must stay open until the stream ends. */
+  openEvidence(sha256: string): NodeJS.ReadableStream {
+    const blob = this.db.prepare('SELECT chunks FROM blobs WHERE sha256 = ?').get(sha256) as { chunks: number } | undefined;
+    if (!blob) throw new InputError(`no stored file with SHA-256 ${sha256}`);
+    return blobStream(this.db, sha256, blob.chunks);
+  }
+
+  // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * Runs `work` as one write transaction. BEGIN IMMEDIATE takes the write lock up front, so
+   * concurrent processes queue (up to the busy timeout) instead of failing half-way.
+   */
+  private write<T>(work: () => T): T {
+    try {
+      return this.db.transaction(work).immediate();
+    } catch (err) {
+      if (err instanceof Database.SqliteError && err.code.startsWith('SQLITE_BUSY')) {
+        throw new InputError(`the database ${this.dbPath} stayed busy for ${BUSY_TIMEOUT_MS / 1000} s (another Assay is writing to it); nothing was changed, try again`);
+      }
+      throw err;
+    }
+  }
+
+  private assessmentRow(id: number): AssessmentRow {
+    if (!Number.isSafeInteger(id) || id < 1) throw new InputError(`invalid assessment id "${id}"; expected a positive whole number (see \`assay list\`)`);
+    const row = this.db.prepare('SELECT * FROM assessments WHERE id = ?').get(id) as AssessmentRow | undefined;
+    if (!row) throw new InputError(`no assessment with id ${id} in ${this.dbPath} (see \`assay list\`)`);
+    return row;
+  }
+
+  private checkStatus(status: string, what: string): void {
+    oneOf(`status of the ${what}`, status, ['pass', 'fail', 'manual', 'error'] as const);
+  }
+
+  private writeScan(id: number, snapshot: Snapshot, results: CheckResult[]): void {
+    const sha256 = putBlob(this.db, Buffer.from(JSON.stringify(snapshot), 'utf8'));
+    this.db
+      .prepare(
+        `UPDATE assessments SET snapshot_sha256 = ?, snapshot_collected_at = ?, regions = ?,
+           account = CASE WHEN account = '' THEN ? ELSE account END WHERE id = ?`,
+      )
+      .run(sha256, snapshot.collectedAt, JSON.stringify(snapshot.regions), snapshot.account, id);
+    this.replaceResults(id, results, 'assay');
+  }
+
+  private replaceResults(id: number, results: CheckResult[], source: FindingSource): void {
+    this.db.prepare('DELETE FROM results WHERE assessment_id = ? AND source = ?').run(id, source);
+    const storedAt = this.now().toISOString();
+    const insertResult = this.db.prepare('INSERT INTO results (assessment_id, rec_id, source, status, stored_at) VALUES (?, ?, ?, ?, ?)');
+    const insertFinding = this.db.prepare(
+      'INSERT INTO findings (assessment_id, rec_id, source, position, resource, region, status, detail) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+    );
+    for (const result of results) {
+      insertResult.run(id, result.id, source, result.status, storedAt);
+      result.findings.forEach((f, position) => insertFinding.run(id, result.id, source, position, f.resource, f.region, f.status, f.detail));
+    }
+  }
+
+  /** Applies the decision rules; every refusal names the bad value and what is accepted. */
+  private buildDecision(input: DecisionInput, decidedAt: Date): Decision {
+    const recId = checkRecommendation(input.recId);
+    const rec = findRecommendation(recId)!;
+    const status = oneOf('status', input.status, DECISION_STATUSES);
+    const justification = input.justification?.trim() ?? '';
+    if (!justification && (rec.assessment === 'manual' || NEEDS_JUSTIFICATION.includes(status))) {
+      const why = NEEDS_JUSTIFICATION.includes(status) ? `a ${status} decision` : `${recId} (a manual recommendation)`;
+      throw new InputError(`a justification is required for ${why} (--justification TEXT)`);
+    }
+    const day = isoDay(decidedAt);
+    let approver: string | undefined;
+    let expiresAt: string | undefined;
+    if (status === 'exception') {
+      approver = input.approver?.trim();
+      if (!approver) throw new InputError('an exception needs an approver (--approver NAME)');
+      if (!input.expiresAt) throw new InputError('an exception needs an expiry date (--expires YYYY-MM-DD)');
+      expiresAt = parseDay('expiry date', input.expiresAt);
+      if (expiresAt <= day) throw new InputError(`the expiry date ${expiresAt} must be after the decision date ${day}`);
+    } else if (input.approver?.trim() || input.expiresAt) {
+      throw new InputError(`an approver and an expiry date belong to exceptions only, not to a ${status} decision`);
+    }
+    if ((input.likelihood === undefined) !== (input.impact === undefined)) {
+      throw new InputError('likelihood and impact go together: give both (--likelihood 1-4 --impact 1-4) or neither');
+    }
+    for (const [what, value] of [
+      ['likelihood', input.likelihood],
+      ['impact', input.impact],
+    ] as const) {
+      if (value !== undefined && !isRating(value)) throw new InputError(`invalid ${what} "${String(value)}"; accepted: 1, 2, 3, 4`);
+    }
+    const level = input.likelihood !== undefined && input.impact !== undefined ? riskLevel(input.likelihood, input.impact) : undefined;
+    const mitigation = input.mitigation === undefined ? undefined : oneOf('mitigation type', input.mitigation, MITIGATION_TYPES);
+    let due = input.dueDate === undefined ? undefined : parseDay('due date', input.dueDate);
+    // A remediation window applies to risks that stay open: failures and exceptions.
+    if (due === undefined && level && (status === 'fail' || status === 'exception')) due = dueDate(decidedAt, level);
+    return defined({
+      recId,
+      status,
+      justification,
+      likelihood: input.likelihood,
+      impact: input.impact,
+      riskLevel: level,
+      mitigation,
+      mitigationWhy: input.mitigationWhy?.trim() || undefined,
+      owner: input.owner?.trim() || undefined,
+      dueDate: due,
+      approver,
+      expiresAt,
+      decidedBy: this.actor,
+      decidedAt: decidedAt.toISOString(),
+    });
+  }
+
+  /** Writes the current state and appends its history event; call inside a write transaction. */
+  private writeDecision(id: number, decision: Decision, at: string): void {
+    const head = this.db.prepare('SELECT chain_length, chain_head FROM assessments WHERE id = ?').get(id) as
+      | { chain_length: number; chain_head: string }
+      | undefined;
+    // Checked again inside the transaction: another process may have deleted it meanwhile.
+    if (!head) throw new InputError(`no assessment with id ${id} in ${this.dbPath} (see \`assay list\`)`);
+    const beforeRow = this.db.prepare('SELECT * FROM decisions WHERE assessment_id = ? AND rec_id = ?').get(id, decision.recId) as DecisionRow | undefined;
+    this.db
+      .prepare(
+        `INSERT OR REPLACE INTO decisions (assessment_id, rec_id, status, justification, likelihood, impact, risk_level, mitigation,
+           mitigation_why, owner, due_date, approver, expires_at, decided_by, decided_at, carried_from_assessment, carried_from_decided_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        decision.recId,
+        decision.status,
+        decision.justification,
+        decision.likelihood ?? null,
+        decision.impact ?? null,
+        decision.riskLevel ?? null,
+        decision.mitigation ?? null,
+        decision.mitigationWhy ?? null,
+        decision.owner ?? null,
+        decision.dueDate ?? null,
+        decision.approver ?? null,
+        decision.expiresAt ?? null,
+        decision.decidedBy,
+        decision.decidedAt,
+        decision.carriedFrom?.assessmentId ?? null,
+        decision.carriedFrom?.decidedAt ?? null,
+      );
+    const event: Omit<DecisionEvent, 'hash'> = {
+      seq: head.chain_length + 1,
+      assessmentId: id,
+      recId: decision.recId,
+      actor: this.actor,
+      at,
+      before: beforeRow ? toDecision(beforeRow) : null,
+      after: decision,
+      prevHash: head.chain_head,
+    };
+    const hash = eventHash(event);
+    this.db
+      .prepare(
+        `INSERT INTO decision_events (assessment_id, seq, rec_id, actor, at, before_json, after_json, prev_hash, hash)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(id, event.seq, event.recId, event.actor, event.at, event.before ? JSON.stringify(event.before) : null, JSON.stringify(event.after), event.prevHash, hash);
+    this.db.prepare('UPDATE assessments SET chain_length = ?, chain_head = ? WHERE id = ?').run(event.seq, hash, id);
+  }
+
+  private readAttachment(filePath: string): { sha256: string; size: number } {
+    let stat;
+    try {
+      stat = statSync(filePath);
+    } catch (err) {
+      throw new InputError(`cannot read ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    if (stat.isDirectory()) throw new InputError(`${filePath} is a folder; attach a file (zip a folder first)`);
+    if (!stat.isFile()) throw new InputError(`${filePath} is not a regular file`);
+    if (stat.size > MAX_ATTACHMENT_BYTES) {
+      throw new InputError(`${filePath} is ${formatBytes(stat.size)}; attachments are limited to ${formatBytes(MAX_ATTACHMENT_BYTES)}`);
+    }
+    try {
+      closeSync(openSync(filePath, 'r'));
+    } catch (err) {
+      throw new InputError(`cannot read ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    let read;
+    try {
+      read = readFileInChunks(filePath);
+    } catch (err) {
+      throw new InputError(`cannot read ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+    }
+    if (read.size > MAX_ATTACHMENT_BYTES) throw new InputError(`${filePath} grew past ${formatBytes(MAX_ATTACHMENT_BYTES)} while being read`);
+    return read;
+  }
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KiB', 'MiB', 'GiB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value >= 10 ? 0 : 1)} ${units[unit]}`;
+}

@@ -1,0 +1,136 @@
+/** Rows as SQLite returns them, and their mapping to the domain types of src/model.ts. */
+import type { Assessment, Decision, DecisionEvent, DecisionStatus, EvidenceRecord } from '../model.js';
+import type { Rating } from '../risk.js';
+
+export interface AssessmentRow {
+  id: number;
+  name: string;
+  account: string;
+  regions: string;
+  created_at: string;
+  created_by: string;
+  source: string;
+  snapshot_sha256: string | null;
+  snapshot_collected_at: string | null;
+  chain_length: number;
+  chain_head: string;
+  carried_from: number | null;
+  last_rec_id: string | null;
+}
+
+export interface DecisionRow {
+  assessment_id: number;
+  rec_id: string;
+  status: DecisionStatus;
+  justification: string;
+  likelihood: number | null;
+  impact: number | null;
+  risk_level: string | null;
+  mitigation: string | null;
+  mitigation_why: string | null;
+  owner: string | null;
+  due_date: string | null;
+  approver: string | null;
+  expires_at: string | null;
+  decided_by: string;
+  decided_at: string;
+  carried_from_assessment: number | null;
+  carried_from_decided_at: string | null;
+}
+
+export interface EventRow {
+  assessment_id: number;
+  seq: number;
+  rec_id: string;
+  actor: string;
+  at: string;
+  before_json: string | null;
+  after_json: string;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface EvidenceRow {
+  id: number;
+  assessment_id: number;
+  rec_id: string;
+  sha256: string;
+  name: string;
+  media_type: string;
+  size: number;
+  note: string | null;
+  added_by: string;
+  added_at: string;
+}
+
+/** Drops undefined members so stored JSON and hashes never depend on how an object was built. */
+export function defined<T extends object>(value: T): T {
+  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
+}
+
+export function toAssessment(row: AssessmentRow): Assessment {
+  return defined({
+    id: row.id,
+    name: row.name,
+    account: row.account,
+    regions: JSON.parse(row.regions) as string[],
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    source: row.source,
+    snapshotCollectedAt: row.snapshot_collected_at ?? undefined,
+    carriedFrom: row.carried_from ?? undefined,
+    lastRecId: row.last_rec_id ?? undefined,
+  });
+}
+
+export function toDecision(row: DecisionRow): Decision {
+  return defined({
+    recId: row.rec_id,
+    status: row.status,
+    justification: row.justification,
+    likelihood: (row.likelihood ?? undefined) as Rating | undefined,
+    impact: (row.impact ?? undefined) as Rating | undefined,
+    riskLevel: (row.risk_level ?? undefined) as Decision['riskLevel'],
+    mitigation: (row.mitigation ?? undefined) as Decision['mitigation'],
+    mitigationWhy: row.mitigation_why ?? undefined,
+    owner: row.owner ?? undefined,
+    dueDate: row.due_date ?? undefined,
+    approver: row.approver ?? undefined,
+    expiresAt: row.expires_at ?? undefined,
+    decidedBy: row.decided_by,
+    decidedAt: row.decided_at,
+    carriedFrom:
+      row.carried_from_assessment !== null && row.carried_from_decided_at !== null
+        ? { assessmentId: row.carried_from_assessment, decidedAt: row.carried_from_decided_at }
+        : undefined,
+  });
+}
+
+export function toEvent(row: EventRow): DecisionEvent {
+  return {
+    seq: row.seq,
+    assessmentId: row.assessment_id,
+    recId: row.rec_id,
+    actor: row.actor,
+    at: row.at,
+    before: row.before_json === null ? null : (JSON.parse(row.before_json) as Decision),
+    after: JSON.parse(row.after_json) as Decision,
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}
+
+export function toEvidence(row: EvidenceRow): EvidenceRecord {
+  return defined({
+    id: row.id,
+    assessmentId: row.assessment_id,
+    recId: row.rec_id,
+    sha256: row.sha256,
+    name: row.name,
+    mediaType: row.media_type,
+    size: row.size,
+    note: row.note ?? undefined,
+    addedBy: row.added_by,
+    addedAt: row.added_at,
+  });
+}

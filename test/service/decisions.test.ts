@@ -1,0 +1,203 @@
+import { describe, expect, it } from 'vitest';
+import { dueDate, riskLevel, type Rating } from '../../src/risk.js';
+import { exceptionState } from '../../src/expiry.js';
+import type { Decision } from '../../src/model.js';
+import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDirFactory, weakPolicySnapshot } from './fixture.js';
+
+const tempDir = tempDirFactory();
+
+function setup() {
+  const service = openService(`${tempDir()}/assay.db`);
+  const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: weakPolicySnapshot() });
+  return { service, id };
+}
+
+describe('decision rules', () => {
+  it('records a pass on an automated recommendation without a justification, with who and when', () => {
+    const { service, id } = setup();
+    const decision = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '' });
+    expect(decision).toEqual({ recId: AUTOMATED_REC, status: 'pass', justification: '', decidedBy: 'alice', decidedAt: DECISION_TIME.toISOString() });
+    expect(service.getDecisions(id)).toEqual([decision]);
+  });
+
+  it('requires a justification for a manual recommendation, even a pass', () => {
+    const { service, id } = setup();
+    expect(() => service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: '  ' })).toThrow(/justification is required for 2\.1 \(a manual recommendation\)/);
+    expect(service.getDecisions(id)).toEqual([]);
+    expect(service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: 'contacts reviewed with the account owner' }).status).toBe('pass');
+  });
+
+  it.each(['fail', 'exception', 'not_applicable'] as const)('requires a justification for %s', (status) => {
+    const { service, id } = setup();
+    expect(() =>
+      service.decide(id, { recId: AUTOMATED_REC, status, justification: '', approver: status === 'exception' ? 'cto' : undefined, expiresAt: status === 'exception' ? '2027-03-01' : undefined }),
+    ).toThrow(`a justification is required for a ${status} decision`);
+    expect(service.history(id)).toEqual([]);
+  });
+
+  it('requires an approver and a real expiry date for an exception', () => {
+    const { service, id } = setup();
+    const base = { recId: AUTOMATED_REC, status: 'exception' as const, justification: 'legacy SSO app cannot do 14' };
+    expect(() => service.decide(id, { ...base, expiresAt: '2027-03-01' })).toThrow('an exception needs an approver (--approver NAME)');
+    expect(() => service.decide(id, { ...base, approver: 'cto' })).toThrow('an exception needs an expiry date (--expires YYYY-MM-DD)');
+    expect(() => service.decide(id, { ...base, approver: 'cto', expiresAt: '01/03/2027' })).toThrow('invalid expiry date "01/03/2027"; expected a real date as YYYY-MM-DD');
+    expect(() => service.decide(id, { ...base, approver: 'cto', expiresAt: '2027-02-30' })).toThrow('invalid expiry date "2027-02-30"');
+    expect(() => service.decide(id, { ...base, approver: 'cto', expiresAt: '2026-11-25' })).toThrow('the expiry date 2026-11-25 must be after the decision date 2026-11-25');
+    expect(service.getDecisions(id)).toEqual([]);
+    const decision = service.decide(id, { ...base, approver: 'cto', expiresAt: '2027-03-01' });
+    expect(decision).toMatchObject({ status: 'exception', approver: 'cto', expiresAt: '2027-03-01' });
+  });
+
+  it('keeps approver and expiry to exceptions', () => {
+    const { service, id } = setup();
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'too short', approver: 'cto' })).toThrow(
+      'an approver and an expiry date belong to exceptions only, not to a fail decision',
+    );
+  });
+
+  it('names an unknown recommendation, status, mitigation or date with what is accepted', () => {
+    const { service, id } = setup();
+    expect(() => service.decide(id, { recId: '9.9', status: 'pass', justification: 'x' })).toThrow(/unknown recommendation "9\.9"; accepted: .*2\.7/);
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'passed' as never, justification: 'x' })).toThrow(
+      'unknown status "passed"; accepted: pass, fail, exception, not_applicable',
+    );
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'not_reviewed', justification: 'x' })).toThrow('unknown status "not_reviewed"');
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', mitigation: 'ignore' as never })).toThrow(
+      'unknown mitigation type "ignore"; accepted: avoidance, reduction, transference, acceptance',
+    );
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', dueDate: '2026-13-01' })).toThrow('invalid due date "2026-13-01"');
+    expect(() => service.decide(99, { recId: AUTOMATED_REC, status: 'pass', justification: '' })).toThrow('no assessment with id 99');
+  });
+
+  it('needs likelihood and impact together, each 1–4', () => {
+    const { service, id } = setup();
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 3 })).toThrow('likelihood and impact go together');
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 5 as Rating, impact: 1 })).toThrow(
+      'invalid likelihood "5"; accepted: 1, 2, 3, 4',
+    );
+  });
+});
+
+describe('risk level and due date', () => {
+  const ratings: Rating[] = [1, 2, 3, 4];
+  const cells = ratings.flatMap((likelihood) => ratings.map((impact) => [likelihood, impact] as const));
+  const expectedLevel = (score: number) => (score >= 12 ? 'critical' : score >= 8 ? 'high' : score >= 4 ? 'medium' : 'low');
+  const windowDays = { critical: 14, high: 28, medium: 60, low: 90 } as const;
+
+  it.each(cells)('likelihood %i × impact %i gives the DESIGN.md level and window on a failure', (likelihood, impact) => {
+    const { service, id } = setup();
+    const decision = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'minimum length is 8', likelihood, impact });
+    const level = expectedLevel(likelihood * impact);
+    expect(decision.riskLevel).toBe(level);
+    expect(decision.riskLevel).toBe(riskLevel(likelihood, impact));
+    const due = new Date(Date.UTC(2026, 10, 25 + windowDays[level])).toISOString().slice(0, 10);
+    expect(decision.dueDate).toBe(due);
+    expect(decision.dueDate).toBe(dueDate(DECISION_TIME, level));
+  });
+
+  it('keeps a due date the assessor gives, and sets none for a pass', () => {
+    const { service, id } = setup();
+    expect(service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 4, impact: 4, dueDate: '2026-12-01' }).dueDate).toBe('2026-12-01');
+    const pass = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '', likelihood: 1, impact: 2 });
+    expect(pass.riskLevel).toBe('low');
+    expect(pass.dueDate).toBeUndefined();
+  });
+
+  it('dates exceptions from the decision too', () => {
+    const { service, id } = setup();
+    const decision = service.decide(id, {
+      recId: AUTOMATED_REC,
+      status: 'exception',
+      justification: 'vendor app',
+      approver: 'cto',
+      expiresAt: '2027-06-30',
+      likelihood: 2,
+      impact: 3,
+      mitigation: 'acceptance',
+      mitigationWhy: 'the app is retired in Q2',
+      owner: 'platform team',
+    });
+    expect(decision).toMatchObject({ riskLevel: 'medium', dueDate: '2027-01-24', mitigation: 'acceptance', owner: 'platform team' });
+  });
+});
+
+describe('effective status and expiry', () => {
+  const exception = (expiresAt: string): Decision => ({
+    recId: AUTOMATED_REC,
+    status: 'exception',
+    justification: 'x',
+    approver: 'cto',
+    expiresAt,
+    decidedBy: 'alice',
+    decidedAt: '2026-01-01T00:00:00Z',
+  });
+
+  it('reads an expired exception as needs_review, and flags one within 30 days', () => {
+    const { service } = setup();
+    const today = new Date('2026-11-25T12:00:00Z');
+    expect(service.effectiveStatus(exception('2026-11-24'), today)).toBe('needs_review');
+    expect(service.effectiveStatus(exception('2026-11-25'), today)).toBe('exception');
+    expect(exceptionState(exception('2026-11-24'), today)).toBe('expired');
+    expect(exceptionState(exception('2026-11-25'), today)).toBe('expiring');
+    expect(exceptionState(exception('2026-12-25'), today)).toBe('expiring');
+    expect(exceptionState(exception('2026-12-26'), today)).toBe('valid');
+    expect(exceptionState({ ...exception('2026-12-26'), status: 'fail' }, today)).toBeUndefined();
+    expect(service.effectiveStatus(undefined, today)).toBe('not_reviewed');
+  });
+
+  it('counts decided, open, expiring and expired exceptions per assessment', () => {
+    const { service, id } = setup();
+    service.decide(id, { recId: AUTOMATED_REC, status: 'exception', justification: 'x', approver: 'cto', expiresAt: '2026-12-10' });
+    service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: 'reviewed' });
+    const [now] = service.listAssessments(new Date('2026-11-26T00:00:00Z'));
+    expect(now).toMatchObject({ decided: 2, openExceptions: 1, expiringExceptions: 1, expiredExceptions: 0 });
+    const [later] = service.listAssessments(new Date('2026-12-11T00:00:00Z'));
+    expect(later).toMatchObject({ decided: 1, openExceptions: 0, expiringExceptions: 0, expiredExceptions: 1 });
+  });
+});
+
+describe('history and batches', () => {
+  it('appends an event with the old and new values for every change', () => {
+    const { service, id } = setup();
+    const first = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'length 8' });
+    const second = service.decide(id, { recId: AUTOMATED_REC, status: 'exception', justification: 'vendor app', approver: 'cto', expiresAt: '2027-01-31' });
+    const events = service.history(id, AUTOMATED_REC);
+    expect(events.map((e) => [e.seq, e.before?.status ?? null, e.after.status, e.actor])).toEqual([
+      [1, null, 'fail', 'alice'],
+      [2, 'fail', 'exception', 'alice'],
+    ]);
+    expect(events[0]!.after).toEqual(first);
+    expect(events[1]!.before).toEqual(first);
+    expect(events[1]!.after).toEqual(second);
+    expect(events[1]!.prevHash).toBe(events[0]!.hash);
+    expect(service.verifyHistory(id)).toEqual({ intact: true, events: 2, problems: [] });
+  });
+
+  it('decides several recommendations in one go, all or none', () => {
+    const { service, id } = setup();
+    expect(() => service.decideMany(id, [AUTOMATED_REC, '2.99'], { status: 'not_applicable', justification: 'no users' })).toThrow('unknown recommendation "2.99"');
+    expect(service.getDecisions(id)).toEqual([]);
+    const decisions = service.decideMany(id, [AUTOMATED_REC, MANUAL_REC], { status: 'not_applicable', justification: 'no IAM users in this account' });
+    expect(decisions.map((d) => d.recId)).toEqual([AUTOMATED_REC, MANUAL_REC]);
+    expect(service.getDecisions(id).map((d) => [d.recId, d.status])).toEqual([
+      [MANUAL_REC, 'not_applicable'],
+      [AUTOMATED_REC, 'not_applicable'],
+    ]);
+    expect(service.history(id)).toHaveLength(2);
+  });
+
+  it('carries decisions forward as "carried" until someone decides again', () => {
+    const { service, id } = setup();
+    const original = service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: 'contacts current' });
+    const next = service.createAssessment({ name: 'Q1', source: 'test', snapshot: weakPolicySnapshot(), carriedFrom: id });
+    expect(next.carriedFrom).toBe(id);
+    const [carried] = service.carryForward(next.id, id, [MANUAL_REC, AUTOMATED_REC]);
+    expect(carried).toEqual({ ...original, carriedFrom: { assessmentId: id, decidedAt: original.decidedAt } });
+    expect(service.getDecisions(next.id)).toEqual([carried]);
+    expect(service.effectiveStatus(carried)).toBe('carried');
+    const confirmed = service.decide(next.id, { recId: MANUAL_REC, status: 'pass', justification: 'confirmed again' });
+    expect(confirmed.carriedFrom).toBeUndefined();
+    expect(service.effectiveStatus(confirmed)).toBe('pass');
+    expect(service.verifyHistory(next.id).intact).toBe(true);
+  });
+});

@@ -1,0 +1,146 @@
+/**
+ * The walk's view model: one row per recommendation, built from the service's data. Everything
+ * the walk shows is decided here (which glyph, which words, which flag), not in render.
+ */
+import { CATALOG } from '../checks/catalog.js';
+import { mappingsFor } from '../checks/mappings.js';
+import { SECTION_TITLES, type AssessmentType, type CheckStatus, type Level, type SectionId } from '../checks/types.js';
+import { exceptionState, type ExceptionState } from '../src/expiry.js';
+import type { Decision, EffectiveStatus, FindingSource, StoredResult } from '../src/model.js';
+import type { TuiService } from './deps.js';
+import { AUTOMATED_LOOK, DECISION_LOOK, type Tone } from './theme.js';
+
+export interface WalkRow {
+  id: string;
+  section: SectionId;
+  title: string;
+  shortTitle: string;
+  level: Level;
+  assessment: AssessmentType;
+  automated: CheckStatus | 'none';
+  /** Where the automated result came from when not Assay's own scan (an import). */
+  source?: FindingSource;
+  findings: number;
+  failing: number;
+  status: EffectiveStatus;
+  decision?: Decision;
+  expiry?: ExceptionState;
+  /** Whole days until an exception expires (negative once expired). */
+  daysLeft?: number;
+}
+
+export const SECTION_NAMES: Record<SectionId, string> = {
+  '2': 'IAM',
+  '3': 'Storage',
+  '4': 'Logging',
+  '5': 'Monitoring',
+  '6': 'Networking',
+};
+
+export function sectionHeading(section: SectionId): string {
+  return `${section} ${SECTION_TITLES[section]}`;
+}
+
+function shortTitleOf(id: string, title: string): string {
+  try {
+    return mappingsFor(id).shortTitle;
+  } catch {
+    return title;
+  }
+}
+
+function daysBetween(today: Date, isoDay: string): number {
+  const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
+  return Math.round((Date.parse(`${isoDay}T00:00:00Z`) - start) / 86_400_000);
+}
+
+/** Assay's own result where there is one; otherwise an imported one (Prowler, Security Hub). */
+export function primaryResults(results: readonly StoredResult[]): Map<string, StoredResult> {
+  const byId = new Map<string, StoredResult>();
+  for (const result of results) {
+    const seen = byId.get(result.recId);
+    if (!seen || (seen.source !== 'assay' && result.source === 'assay')) byId.set(result.recId, result);
+  }
+  return byId;
+}
+
+/** Builds the rows of the walk in benchmark order. */
+export function buildRows(results: readonly StoredResult[], decisions: readonly Decision[], effective: (d: Decision | undefined) => EffectiveStatus, today: Date): WalkRow[] {
+  const resultById = primaryResults(results);
+  const decisionById = new Map(decisions.map((d) => [d.recId, d]));
+  return CATALOG.map((rec) => {
+    const result = resultById.get(rec.id);
+    const decision = decisionById.get(rec.id);
+    const expiry = exceptionState(decision, today);
+    return {
+      id: rec.id,
+      section: rec.section,
+      title: rec.title,
+      shortTitle: shortTitleOf(rec.id, rec.title),
+      level: rec.level,
+      assessment: rec.assessment,
+      automated: result?.status ?? 'none',
+      ...(result && result.source !== 'assay' ? { source: result.source } : {}),
+      findings: result?.findings.length ?? 0,
+      failing: result?.findings.filter((f) => f.status === 'fail').length ?? 0,
+      status: effective(decision),
+      ...(decision ? { decision } : {}),
+      ...(expiry ? { expiry } : {}),
+      ...(decision?.expiresAt && expiry ? { daysLeft: daysBetween(today, decision.expiresAt) } : {}),
+    };
+  });
+}
+
+export function loadRows(service: TuiService, assessmentId: number, today: Date): WalkRow[] {
+  return buildRows(service.getResults(assessmentId), service.getDecisions(assessmentId), (d) => service.effectiveStatus(d, today), today);
+}
+
+export interface Cell {
+  text: string;
+  tone: Tone;
+}
+
+/** The automated result as the walk shows it; `wide` adds the failing resources. */
+export function automatedCell(row: WalkRow, wide: boolean): Cell {
+  const look = AUTOMATED_LOOK[row.automated];
+  const counts = wide && row.automated === 'fail' && row.findings > 1 ? ` ${row.failing}/${row.findings}` : '';
+  return { text: `${look.glyph} ${look.word}${counts}`, tone: look.tone };
+}
+
+const SHORT_STATUS: Record<string, string> = { pass: 'pass', fail: 'fail', exception: 'exc', not_applicable: 'n/a', not_reviewed: 'open' };
+
+/**
+ * The decision as the walk shows it. Expired exceptions read "review" with the old decision,
+ * carried ones "confirm" with the carried decision, exceptions near expiry show the days left.
+ */
+export function decisionCell(row: WalkRow, wide: boolean): Cell {
+  const look = DECISION_LOOK[row.status];
+  const old = row.decision ? (wide ? row.decision.status.replace('_', ' ') : SHORT_STATUS[row.decision.status]) : '';
+  switch (row.status) {
+    case 'needs_review':
+      return { text: wide ? `${look.glyph} needs review (was ${old}, expired ${row.decision?.expiresAt ?? ''})` : `${look.glyph} review (${old})`, tone: look.tone };
+    case 'carried':
+      return { text: wide ? `${look.glyph} carried — confirm: ${old}` : `${look.glyph} confirm ${old}`, tone: look.tone };
+    case 'exception':
+      if (row.expiry === 'expiring') {
+        const days = row.daysLeft ?? 0;
+        return { text: wide ? `${look.glyph} exception, expires in ${days}d` : `${look.glyph} exc ⏲ ${days}d`, tone: look.tone };
+      }
+      return { text: `${look.glyph} ${look.word}`, tone: look.tone };
+    default:
+      return { text: `${look.glyph} ${look.word}`, tone: look.tone };
+  }
+}
+
+/** The order of the header's counts; keys 1–7 toggle them as filters. */
+export const CHIPS: readonly EffectiveStatus[] = ['pass', 'fail', 'exception', 'not_applicable', 'needs_review', 'carried', 'not_reviewed'];
+
+export function countByStatus(rows: readonly WalkRow[]): Record<EffectiveStatus, number> {
+  const counts = Object.fromEntries(CHIPS.map((c) => [c, 0])) as Record<EffectiveStatus, number>;
+  for (const row of rows) counts[row.status]++;
+  return counts;
+}
+
+export function isDecided(row: WalkRow): boolean {
+  return row.decision !== undefined && row.decision.status !== 'not_reviewed';
+}

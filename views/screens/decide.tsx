@@ -1,0 +1,289 @@
+/** The decision form. Saving writes at once; esc asks before dropping changes. */
+import { Box, Text } from 'ink';
+import { InputError } from '../../src/errors.js';
+import { MITIGATION_MEANING } from '../../src/risk.js';
+import { FieldView, Footer, Question, T, TitleBar } from '../components/ui.js';
+import { visualLines } from '../field.js';
+import { resolve } from '../keys.js';
+import { frameHeight } from '../layout.js';
+import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
+import {
+  fieldsFor,
+  formAdvice,
+  formProblems,
+  isDirty,
+  isTextField,
+  isTyping,
+  riskPreview,
+  toInput,
+  type DecideState,
+  type FieldId,
+} from '../state/decide.js';
+import { DECISION_STATUSES } from '../../src/model.js';
+import { useStore } from '../store.js';
+import { fit, wrap } from '../text.js';
+import { AUTOMATED_LOOK, DECISION_LOOK } from '../theme.js';
+
+type DecideEntry = Extract<Entry, { screen: 'decide' }>;
+
+/** Keys that leave a text field instead of editing it. */
+const LEAVING_KEYS = new Set(['tab', 'shift-tab', 'esc', 'ctrl-s']);
+
+export function DecideScreen({ entry }: { entry: DecideEntry }) {
+  const nav = useNav();
+  const { deps, width, height } = nav;
+  const { store, open } = entry;
+  const state = useStore(store);
+
+  const save = () => {
+    const s = store.get();
+    const problems = formProblems(s);
+    if (problems.length > 0) {
+      store.dispatch({ type: 'refused', message: `will not save: ${problems.join('; ')}` });
+      return;
+    }
+    let decisions;
+    try {
+      decisions = deps.service.decideMany(
+        open.id,
+        s.targets.map((t) => t.recId),
+        toInput(s),
+      );
+    } catch (err) {
+      if (err instanceof InputError) {
+        store.dispatch({ type: 'refused', message: `will not save: ${err.message}` });
+        return;
+      }
+      throw err;
+    }
+    // Written; only now does the screen move on.
+    entry.onSaved?.(decisions);
+    nav.pop();
+  };
+
+  const handle: ScreenHandle = {
+    keymaps: () => (isTyping(store.get()) ? ['decide', 'text'] : ['decide']),
+    dirty: () => isDirty(store.get()),
+    onKey(press) {
+      const s = store.get();
+      if (s.confirmDiscard) {
+        const answer = resolve('confirm', press);
+        if (answer === 'yes') nav.pop();
+        else if (answer === 'no') store.dispatch({ type: 'keep-editing' });
+        return true;
+      }
+      if (isTyping(s) && !LEAVING_KEYS.has(press.name)) {
+        const before = store.get();
+        store.dispatch({ type: 'key', press });
+        if (store.get() !== before) return true;
+      }
+      const action = resolve('decide', press);
+      switch (action) {
+        case 'next-field':
+          store.dispatch({ type: 'focus', by: 1 });
+          return true;
+        case 'prev-field':
+          store.dispatch({ type: 'focus', by: -1 });
+          return true;
+        case 'next-value':
+        case 'prev-value':
+          store.dispatch({ type: 'cycle', by: action === 'next-value' ? 1 : -1 });
+          return true;
+        case 'enter':
+          if (s.focus === 'save') save();
+          else store.dispatch({ type: 'focus', by: 1 });
+          return true;
+        case 'save':
+          save();
+          return true;
+        case 'cancel':
+          if (isDirty(s)) store.dispatch({ type: 'ask-discard' });
+          else nav.pop();
+          return true;
+        case undefined:
+          // Digits pick a rating directly.
+          if (/^[1-4]$/.test(press.name) && (s.focus === 'likelihood' || s.focus === 'impact')) {
+            store.dispatch({ type: 'key', press });
+            return true;
+          }
+          return false;
+      }
+    },
+  };
+  useScreen(entry.key, handle);
+
+  return <DecideView state={state} width={width} height={frameHeight(height)} />;
+}
+
+const LABEL = 15;
+const LABELS: Record<FieldId, string> = {
+  status: 'Status',
+  justification: 'Justification',
+  likelihood: 'Likelihood',
+  impact: 'Impact',
+  mitigation: 'Mitigation',
+  mitigationWhy: 'Why this type',
+  owner: 'Owner',
+  approver: 'Approver',
+  expiresAt: 'Expires',
+  save: '',
+};
+const PLACEHOLDERS: Partial<Record<FieldId, string>> = {
+  owner: 'who fixes it (optional)',
+  approver: 'who accepts the risk',
+  expiresAt: 'YYYY-MM-DD',
+  mitigationWhy: 'one line on why this type fits (optional)',
+};
+
+function Label({ field, focus }: { field: FieldId; focus: FieldId }) {
+  const focused = field === focus;
+  return (
+    <T tone={focused ? 'accent' : 'muted'} bold={focused}>
+      {fit(`${focused ? '▸' : ' '} ${LABELS[field]}`, LABEL)}
+    </T>
+  );
+}
+
+function Picker({ text, focused }: { text: string; focused: boolean }) {
+  return <T inverse={focused} bold={focused}>{` ◂ ${text} ▸ `}</T>;
+}
+
+export function DecideView({ state, width, height }: { state: DecideState; width: number; height: number }) {
+  const v = state.values;
+  const fields = fieldsFor(v.status);
+  const focus = state.focus;
+  const fieldWidth = width - LABEL - 1;
+  const single = state.targets.length === 1 ? state.targets[0] : undefined;
+  const title = single ? `Decide ${single.recId} · ${single.title}` : `Decide ${state.targets.length} recommendations together: ${state.targets.map((t) => t.recId).join(' ')}`;
+  const automated = state.targets.map((t) => `${state.targets.length > 1 ? `${t.recId} ` : ''}${AUTOMATED_LOOK[t.automated].glyph} ${AUTOMATED_LOOK[t.automated].word}`).join(' · ');
+  const current = single?.decision ? ` · now ${DECISION_LOOK[single.decision.status].glyph} ${single.decision.status.replace('_', ' ')}${single.decision.carriedFrom ? ' (carried)' : ''}` : '';
+  const risk = riskPreview(state);
+  const problems = formProblems(state);
+  const advice = formAdvice(state);
+  // The justification gets what the longest form (an exception) leaves: 7 lines at 80×24. The
+  // same for every status, so the form does not jump when the status changes.
+  const justificationRows = Math.max(3, Math.min(10, height - 16));
+  const just = visualLines(v.justification, fieldWidth - 2, justificationRows);
+  const message = state.refusal ?? (problems.length > 0 ? `will not save yet: ${problems.join('; ')}` : advice ? `ready to save — ${advice}` : 'ready to save: ctrl-s, or enter on Save');
+  const messageTone = state.refusal || problems.length > 0 ? 'fail' : advice ? 'warn' : 'pass';
+
+  const row = (field: FieldId) => {
+    switch (field) {
+      case 'status':
+        return (
+          <Text key={field} wrap="truncate">
+            <Label field={field} focus={focus} />
+            {DECISION_STATUSES.map((s) => {
+              const look = DECISION_LOOK[s];
+              const on = s === v.status;
+              return (
+                <T key={s} tone={on ? look.tone : 'muted'} inverse={on && focus === 'status'} bold={on} underline={on && focus !== 'status'}>
+                  {` ${look.glyph} ${look.word} `}
+                </T>
+              );
+            })}
+          </Text>
+        );
+      case 'justification':
+        return (
+          <Box key={field} flexDirection="column">
+            {Array.from({ length: justificationRows }, (_, i) => {
+              const line = just.lines[i];
+              const showCursor = focus === 'justification' && line?.cursor !== undefined;
+              const text = line?.text ?? '';
+              const at = line?.cursor ?? 0;
+              return (
+                <Text key={i} wrap="truncate">
+                  {i === 0 ? <Label field={field} focus={focus} /> : <T>{fit(i === justificationRows - 1 && just.total > justificationRows ? `  (${just.total} lines)` : '', LABEL)}</T>}
+                  <T tone="muted">{'│ '}</T>
+                  {showCursor ? (
+                    <>
+                      <T>{text.slice(0, at)}</T>
+                      <T inverse>{text[at] ?? ' '}</T>
+                      <T>{text.slice(at + 1)}</T>
+                    </>
+                  ) : (
+                    <T tone={v.justification.value ? 'plain' : 'muted'}>{i === 0 && !v.justification.value && focus !== field ? 'why: what you saw, what you checked' : text}</T>
+                  )}
+                </Text>
+              );
+            })}
+          </Box>
+        );
+      case 'likelihood':
+        return (
+          <Text key={field} wrap="truncate">
+            <Label field={field} focus={focus} />
+            <Picker text={`${v.likelihood} ${risk.likelihoodLabel}`} focused={focus === field} />
+          </Text>
+        );
+      case 'impact':
+        return (
+          <Box key={field} flexDirection="column">
+            <Text wrap="truncate">
+              <Label field={field} focus={focus} />
+              <Picker text={`${v.impact} ${risk.impactLabel}`} focused={focus === field} />
+            </Text>
+            <Text wrap="truncate">
+              <T>{' '.repeat(LABEL)}</T>
+              <T tone={risk.level === 'critical' || risk.level === 'high' ? 'fail' : risk.level === 'medium' ? 'warn' : 'pass'} bold>
+                {`→ risk ${risk.level} (${v.likelihood}×${v.impact}=${risk.score}) · due ${risk.due}`}
+              </T>
+            </Text>
+          </Box>
+        );
+      case 'mitigation':
+        return (
+          <Text key={field} wrap="truncate">
+            <Label field={field} focus={focus} />
+            <Picker text={v.mitigation} focused={focus === field} />
+            <T tone="muted">{` ${MITIGATION_MEANING[v.mitigation]}`}</T>
+          </Text>
+        );
+      case 'save':
+        return (
+          <Text key={field} wrap="truncate">
+            <T>{' '.repeat(LABEL)}</T>
+            <T tone="pass" inverse={focus === 'save'} bold>
+              {' Save '}
+            </T>
+            <T tone="muted">{' ctrl-s saves from any field'}</T>
+          </Text>
+        );
+      default:
+        if (!isTextField(field)) return null;
+        return (
+          <Text key={field} wrap="truncate">
+            <Label field={field} focus={focus} />
+            <FieldView field={v[field]} width={fieldWidth} focused={focus === field} placeholder={PLACEHOLDERS[field] ?? ''} />
+          </Text>
+        );
+    }
+  };
+
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <TitleBar width={width} left={title} />
+      <Text wrap="truncate">
+        <T tone="muted">{`Automated ${automated}${current}`}</T>
+      </Text>
+      <Box flexDirection="column" flexGrow={1} marginTop={1}>
+        {fields.map(row)}
+      </Box>
+      {state.confirmDiscard ? (
+        <Question width={width} text="Discard the changes in this form?" />
+      ) : (
+        <Box flexDirection="column" height={2}>
+          {wrap(message, width)
+            .slice(0, 2)
+            .map((line, i) => (
+              <T key={i} tone={messageTone}>
+                {line}
+              </T>
+            ))}
+        </Box>
+      )}
+      <Footer width={width} maps={['decide']} />
+    </Box>
+  );
+}

@@ -1,0 +1,143 @@
+/** Export the evidence pack: where to, progress, and where it went. */
+import { existsSync } from 'node:fs';
+import { Box } from 'ink';
+import { useEffect, useRef } from 'react';
+import { FieldView, Footer, ProgressBar, Question, StatusLine, T, TitleBar } from '../components/ui.js';
+import type { Progress } from '../deps.js';
+import { resolve } from '../keys.js';
+import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
+import { candidateNames, resolvePath } from '../paths.js';
+import type { ExportState } from '../state/export.js';
+import { useStore } from '../store.js';
+import { formatBytes, truncate } from '../text.js';
+
+type ExportEntry = Extract<Entry, { screen: 'export' }>;
+
+const PROGRESS_INTERVAL_MS = 80;
+
+export function ExportScreen({ entry }: { entry: ExportEntry }) {
+  const nav = useNav();
+  const { deps, width } = nav;
+  const { store } = entry;
+  const state = useStore(store);
+  const abort = useRef<AbortController | undefined>(undefined);
+
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const run = () => {
+    const s = store.get();
+    if (!deps.exportPack) {
+      store.dispatch({ type: 'failed', error: 'the evidence pack writer is not available in this build; use `assay export`' });
+      return;
+    }
+    const path = resolvePath(s.path.value, deps.cwd);
+    const controller = new AbortController();
+    abort.current = controller;
+    store.dispatch({ type: 'running' });
+    let last = 0;
+    const onProgress = (progress: Progress) => {
+      const now = Date.now();
+      if (now - last < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
+      last = now;
+      store.dispatch({ type: 'progress', progress });
+    };
+    deps
+      .exportPack(s.assessmentId, path, { onProgress, signal: controller.signal })
+      .then((result) => store.dispatch({ type: 'done', result }))
+      .catch((err: unknown) =>
+        store.dispatch({ type: 'failed', error: controller.signal.aborted ? 'stopped; no pack was written' : err instanceof Error ? err.message : String(err) }),
+      );
+  };
+
+  const start = () => {
+    const s = store.get();
+    if (!s.path.value.trim()) {
+      store.dispatch({ type: 'failed', error: 'give a path for the pack (a .zip file)' });
+      return;
+    }
+    if (existsSync(resolvePath(s.path.value, deps.cwd))) store.dispatch({ type: 'ask-overwrite' });
+    else run();
+  };
+
+  const handle: ScreenHandle = {
+    keymaps: () => {
+      const s = store.get();
+      if (s.step === 'confirm-overwrite') return ['confirm'];
+      return s.step === 'path' ? ['export', 'text'] : ['export'];
+    },
+    onKey(press) {
+      const s = store.get();
+      if (s.step === 'confirm-overwrite') {
+        const answer = resolve('confirm', press);
+        if (answer === 'yes') run();
+        else if (answer === 'no') store.dispatch({ type: 'keep-editing' });
+        return true;
+      }
+      const action = resolve('export', press);
+      if (s.step === 'running') {
+        if (action === 'back') abort.current?.abort();
+        return true;
+      }
+      if (s.step === 'done') {
+        if (action === 'back' || action === 'confirm') nav.pop();
+        return action !== undefined;
+      }
+      switch (action) {
+        case 'complete':
+          store.dispatch({ type: 'complete', cwd: deps.cwd });
+          return true;
+        case 'confirm':
+          start();
+          return true;
+        case 'back':
+          nav.pop();
+          return true;
+        case undefined:
+          store.dispatch({ type: 'key', press });
+          return true;
+      }
+    },
+  };
+  useScreen(entry.key, handle);
+
+  return <ExportView state={state} width={width} height={nav.height - 1} cwd={deps.cwd} />;
+}
+
+export function ExportView({ state, width, height, cwd }: { state: ExportState; width: number; height: number; cwd: string }) {
+  const result = state.result;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <TitleBar width={width} left={`Export the evidence pack of "${state.name}"`} />
+      <Box flexDirection="column" flexGrow={1} marginTop={1}>
+        <T tone="muted">{truncate(`The pack is a zip: report, decisions, history with its hash chain, snapshot, attachments, OSCAL. Relative paths start in ${cwd}.`, width)}</T>
+        <T> </T>
+        <Box>
+          <T tone="accent" bold>
+            {'▸ Pack  '}
+          </T>
+          <FieldView field={state.path} width={width - 8} focused={state.step === 'path'} />
+        </Box>
+        <T tone="info">{state.completion ? `        ${truncate(candidateNames(state.completion).join('  '), width - 8)}` : ' '}</T>
+        {state.step === 'running' && state.progress ? <ProgressBar width={width} done={state.progress.done} total={state.progress.total} current={state.progress.current} /> : null}
+        {result ? (
+          <Box flexDirection="column">
+            <T tone="pass" bold>
+              {truncate(`✓ written: ${result.path}`, width)}
+            </T>
+            <T>
+              {truncate(
+                [result.bytes !== undefined ? formatBytes(result.bytes) : '', result.files !== undefined ? `${result.files} files` : '', result.sha256 ? `sha256 ${result.sha256}` : '']
+                  .filter(Boolean)
+                  .join(' · '),
+                width,
+              )}
+            </T>
+            <T tone="muted">{truncate(`check it any time with: assay verify ${result.path}`, width)}</T>
+          </Box>
+        ) : null}
+      </Box>
+      {state.step === 'confirm-overwrite' ? <Question width={width} text="That file exists. Replace it?" /> : <StatusLine width={width} text={state.error} tone="fail" />}
+      <Footer width={width} maps={state.step === 'confirm-overwrite' ? ['confirm'] : ['export']} />
+    </Box>
+  );
+}

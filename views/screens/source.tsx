@@ -1,0 +1,264 @@
+/** Choosing where data comes from (demo, snapshot file, live account), for a new assessment or a rescan. */
+import { basename } from 'node:path';
+import { Box, Text } from 'ink';
+import { useEffect, useRef } from 'react';
+import { InputError } from '../../src/errors.js';
+import type { Snapshot } from '../../src/snapshot.js';
+import { FieldView, Footer, ProgressBar, Question, StatusLine, T, TitleBar } from '../components/ui.js';
+import type { Progress } from '../deps.js';
+import { walkEntry } from '../entries.js';
+import { resolve } from '../keys.js';
+import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
+import { candidateNames, resolvePath } from '../paths.js';
+import { focusedField, parseRegions, sourceProblem, type FieldName, type SourceState } from '../state/source.js';
+import { useStore } from '../store.js';
+import { fit, truncate, wrap } from '../text.js';
+
+type SourceEntry = Extract<Entry, { screen: 'source' }>;
+
+/** Progress reaches the screen at most this often; collectors report far more often. */
+const PROGRESS_INTERVAL_MS = 80;
+
+export function SourceScreen({ entry }: { entry: SourceEntry }) {
+  const nav = useNav();
+  const { deps, width } = nav;
+  const { store } = entry;
+  const state = useStore(store);
+  const abort = useRef<AbortController | undefined>(undefined);
+  const pending = useRef<{ snapshot: Snapshot; source: string } | undefined>(undefined);
+
+  // Leaving the screen stops any collection still running.
+  useEffect(() => () => abort.current?.abort(), []);
+
+  const fail = (err: unknown) => {
+    if (err instanceof InputError || (err instanceof Error && err.name !== 'AbortError')) store.dispatch({ type: 'failed', error: err.message });
+    else store.dispatch({ type: 'failed', error: 'stopped; nothing was saved' });
+  };
+
+  /** Stores what was collected or read, then opens the walk (or returns to it after a rescan). */
+  const finish = (snapshot: Snapshot, source: string, force = false) => {
+    const s = store.get();
+    const purpose = s.purpose;
+    try {
+      if (purpose.kind === 'rescan') {
+        if (!force && purpose.account && snapshot.account !== purpose.account) {
+          pending.current = { snapshot, source };
+          store.dispatch({ type: 'ask-account', question: `The snapshot is of account ${snapshot.account}, the assessment of ${purpose.account}. Scan it anyway?` });
+          return;
+        }
+        deps.service.rescan(purpose.assessmentId, snapshot, { force });
+        entry.onRescanned?.();
+        nav.pop();
+        return;
+      }
+      const name = s.values.name.value.trim();
+      const from = s.carry > 0 ? purpose.carryFrom[s.carry - 1] : undefined;
+      let id: number;
+      if (from) {
+        if (!deps.carryForward) throw new InputError('carrying an assessment forward is not available in this build');
+        id = deps.carryForward(from.id, name, snapshot, source).id;
+      } else {
+        id = deps.service.createAssessment({ name, source, snapshot }).id;
+      }
+      // Written; the walk replaces this screen so esc from it goes home.
+      nav.replace(walkEntry(deps, id, nav));
+    } catch (err) {
+      fail(err);
+    }
+  };
+
+  const start = () => {
+    const s = store.get();
+    const problem = sourceProblem(s);
+    if (problem) {
+      store.dispatch({ type: 'failed', error: problem });
+      return;
+    }
+    if (s.kind === 'demo') return finish(deps.loadDemo(), 'demo');
+    if (s.kind === 'snapshot') {
+      const path = resolvePath(s.values.path.value, deps.cwd);
+      try {
+        return finish(deps.readSnapshot(path), `snapshot:${basename(path)}`);
+      } catch (err) {
+        return fail(err);
+      }
+    }
+    if (s.kind === 'live' && deps.collect) {
+      const profile = s.values.profile.value.trim();
+      const controller = new AbortController();
+      abort.current = controller;
+      store.dispatch({ type: 'running' });
+      let last = 0;
+      const onProgress = (progress: Progress) => {
+        const now = Date.now();
+        if (now - last < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
+        last = now;
+        store.dispatch({ type: 'progress', progress });
+      };
+      deps
+        .collect({ ...(profile ? { profile } : {}), regions: parseRegions(s.values.regions.value), onProgress, signal: controller.signal })
+        .then((snapshot) => {
+          if (!controller.signal.aborted) finish(snapshot, `live:${profile || 'default'}`);
+        })
+        .catch((err: unknown) => fail(controller.signal.aborted ? undefined : err));
+    }
+  };
+
+  const handle: ScreenHandle = {
+    keymaps: () => {
+      const s = store.get();
+      if (s.step === 'choose') return ['source'];
+      if (s.step === 'running') return ['progress'];
+      if (s.step === 'confirm-account') return ['confirm'];
+      return focusedField(s) === 'carry' ? ['sourceForm'] : ['sourceForm', 'text'];
+    },
+    dirty: () => {
+      const s = store.get();
+      return s.step === 'form' && (s.values.path.value !== '' || s.values.regions.value !== '');
+    },
+    onKey(press) {
+      const s = store.get();
+      if (s.step === 'running') {
+        if (resolve('progress', press) === 'cancel') abort.current?.abort();
+        return true;
+      }
+      if (s.step === 'confirm-account') {
+        const answer = resolve('confirm', press);
+        if (answer === 'yes' && pending.current) finish(pending.current.snapshot, pending.current.source, true);
+        else if (answer === 'no') store.dispatch({ type: 'back' });
+        return true;
+      }
+      if (s.step === 'choose') {
+        const action = resolve('source', press);
+        if (action === 'down' || action === 'up') store.dispatch({ type: 'move', by: action === 'down' ? 1 : -1 });
+        else if (action === 'confirm') {
+          store.dispatch({ type: 'choose' });
+          // Nothing to fill in (a demo rescan): go straight on.
+          const next = store.get();
+          if (next.step === 'form' && next.fields.length === 0) start();
+        } else if (action === 'back') nav.pop();
+        return action !== undefined;
+      }
+      const field = focusedField(s);
+      if (field === 'path' && press.name === 'tab') {
+        store.dispatch({ type: 'complete', cwd: deps.cwd });
+        return true;
+      }
+      const action = resolve('sourceForm', press);
+      if (field && field !== 'carry' && !['tab', 'shift-tab', 'enter', 'esc', 'up', 'down'].includes(press.name)) {
+        store.dispatch({ type: 'key', press });
+        return true;
+      }
+      switch (action) {
+        case 'next-field':
+        case 'prev-field':
+          store.dispatch({ type: 'focus', by: action === 'next-field' ? 1 : -1 });
+          return true;
+        case 'next-value':
+        case 'prev-value':
+          store.dispatch({ type: 'carry', by: action === 'next-value' ? 1 : -1 });
+          return true;
+        case 'confirm':
+          start();
+          return true;
+        case 'back':
+          store.dispatch({ type: 'back' });
+          return true;
+        case undefined:
+          return field === 'carry' ? false : true;
+      }
+    },
+  };
+  useScreen(entry.key, handle);
+
+  return <SourceView state={state} width={width} height={nav.height - 1} />;
+}
+
+const FIELD_LABELS: Record<FieldName, string> = { name: 'Name', path: 'Snapshot file', profile: 'AWS profile', regions: 'Regions', carry: 'Carry from' };
+const FIELD_HINTS: Record<FieldName, string> = {
+  name: '',
+  path: 'tab completes',
+  profile: 'empty: the default credentials',
+  regions: 'e.g. eu-west-1,us-east-1 — empty: every enabled region',
+  carry: '←→ exceptions in force and manual decisions come across, marked "carried — confirm"',
+};
+
+export function SourceView({ state, width, height }: { state: SourceState; width: number; height: number }) {
+  const p = state.purpose;
+  const kindLabel = state.choices.find((c) => c.kind === state.kind)?.label.toLowerCase() ?? '';
+  const title =
+    p.kind === 'rescan'
+      ? `Rescan "${p.name}"${state.step === 'choose' ? ' — where does the new data come from?' : ` from the ${kindLabel}`}`
+      : state.step === 'choose'
+        ? 'New assessment — where does the data come from?'
+        : `New assessment from the ${kindLabel}`;
+  const focus = focusedField(state);
+  const labelWidth = 16;
+  const error = state.error;
+  return (
+    <Box flexDirection="column" width={width} height={height}>
+      <TitleBar width={width} left={state.welcome ? 'Welcome to Assay' : title} right={state.welcome ? 'CIS AWS Foundations v6.0.0' : undefined} />
+      <Box flexDirection="column" flexGrow={1} marginTop={1}>
+        {state.welcome && state.step === 'choose'
+          ? wrap(
+              'There are no assessments in this database yet. Assay walks an AWS account through the 63 recommendations of the CIS AWS Foundations Benchmark v6.0.0 and exports a verifiable evidence pack. The demo account is the quickest way to look around: nothing touches AWS.',
+              width - 2,
+            ).map((line, i) => <T key={i}>{` ${line}`}</T>)
+          : null}
+        {state.welcome && state.step === 'choose' ? <T> </T> : null}
+        {state.step === 'choose'
+          ? state.choices.map((choice, i) => {
+              const on = i === state.cursor;
+              return (
+                <Box key={choice.kind} flexDirection="column">
+                  <Text wrap="truncate">
+                    <T inverse={on} bold>
+                      {`${on ? '▸' : ' '} ${fit(choice.label, 18)}`}
+                    </T>
+                    <T tone={choice.unavailable ? 'muted' : 'plain'}>{` ${truncate(choice.detail, width - 21)}`}</T>
+                  </Text>
+                  {choice.unavailable ? <T tone="muted">{`    ${truncate(choice.unavailable, width - 4)}`}</T> : null}
+                </Box>
+              );
+            })
+          : null}
+        {state.step === 'form' || state.step === 'confirm-account'
+          ? state.fields.map((field) => {
+              const on = field === focus;
+              return (
+                <Box key={field} flexDirection="column">
+                  <Text wrap="truncate">
+                    <T tone={on ? 'accent' : 'muted'} bold={on}>
+                      {fit(`${on ? '▸' : ' '} ${FIELD_LABELS[field]}`, labelWidth)}
+                    </T>
+                    {field === 'carry' ? (
+                      <T inverse={on}>{` ◂ ${state.carry === 0 || p.kind !== 'new' ? 'nothing: start fresh' : `#${p.carryFrom[state.carry - 1]?.id} ${p.carryFrom[state.carry - 1]?.name}`} ▸ `}</T>
+                    ) : (
+                      <FieldView field={state.values[field]} width={width - labelWidth - 2} focused={on} />
+                    )}
+                  </Text>
+                  {FIELD_HINTS[field] ? <T tone="muted">{`${' '.repeat(labelWidth)}${truncate(FIELD_HINTS[field], width - labelWidth)}`}</T> : null}
+                  {field === 'path' && state.completion ? <T tone="info">{`${' '.repeat(labelWidth)}${truncate(candidateNames(state.completion).join('  '), width - labelWidth)}`}</T> : null}
+                </Box>
+              );
+            })
+          : null}
+        {state.step === 'running' && state.progress ? (
+          <Box flexDirection="column">
+            <T>{state.kind === 'live' ? 'Collecting from AWS (read-only calls)…' : 'Scanning…'}</T>
+            <ProgressBar width={width} done={state.progress.done} total={state.progress.total} current={state.progress.current} />
+          </Box>
+        ) : null}
+      </Box>
+      {state.step === 'confirm-account' && state.question ? (
+        <Question width={width} text={state.question} />
+      ) : (
+        <StatusLine width={width} text={error} tone="fail" />
+      )}
+      <Footer
+        width={width}
+        maps={state.step === 'choose' ? ['source'] : state.step === 'running' ? ['progress'] : state.step === 'confirm-account' ? ['confirm'] : ['sourceForm']}
+      />
+    </Box>
+  );
+}

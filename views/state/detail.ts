@@ -1,0 +1,319 @@
+/**
+ * The detail of one recommendation: five panes of pre-wrapped lines (guidance, findings,
+ * evidence, history, mappings), each windowed. Findings are a list with a cursor, failing first;
+ * the other panes scroll.
+ */
+import { mappingsFor, type FrameworkMappings } from '../../checks/mappings.js';
+import type { Finding, Recommendation } from '../../checks/types.js';
+import type { ExceptionState } from '../../src/expiry.js';
+import type { Decision, DecisionEvent, EffectiveStatus, EvidenceRecord, StoredResult } from '../../src/model.js';
+import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../../src/risk.js';
+import { formatBytes, shortTime, wrap, wrapIndented } from '../text.js';
+import { AUTOMATED_LOOK, DECISION_LOOK, type Tone } from '../theme.js';
+import { clamp, scrollToItem } from '../window.js';
+
+export const PANES = ['guidance', 'findings', 'evidence', 'history', 'mappings'] as const;
+export type Pane = (typeof PANES)[number];
+
+export interface Line {
+  text: string;
+  tone?: Tone;
+  bold?: boolean;
+}
+
+export interface Item {
+  lines: Line[];
+}
+
+export interface PaneContent {
+  items: Item[];
+  /** Findings: a cursor moves item by item. Other panes scroll line by line. */
+  selectable: boolean;
+  /** Shown in the tab: `Findings 28`. */
+  count?: number;
+}
+
+export interface DetailData {
+  rec: Recommendation;
+  results: readonly StoredResult[];
+  decision?: Decision;
+  status: EffectiveStatus;
+  expiry?: ExceptionState;
+  evidence: readonly EvidenceRecord[];
+  history: readonly DecisionEvent[];
+}
+
+export interface DetailState {
+  data: DetailData;
+  panes: Record<Pane, PaneContent>;
+  pane: Pane;
+  cursor: Record<Pane, number>;
+  offset: Record<Pane, number>;
+  width: number;
+  height: number;
+}
+
+export type DetailAction =
+  | { type: 'load'; data: DetailData; keepPlace?: boolean }
+  | { type: 'resize'; width: number; height: number }
+  | { type: 'pane'; by: 1 | -1 }
+  | { type: 'move'; by: number }
+  | { type: 'page'; by: 1 | -1 }
+  | { type: 'edge'; to: 'top' | 'bottom' };
+
+const ZERO: Record<Pane, number> = { guidance: 0, findings: 0, evidence: 0, history: 0, mappings: 0 };
+
+export function initialDetail(data: DetailData, width: number, height: number, pane: Pane = 'findings'): DetailState {
+  return { data, panes: buildPanes(data, width), pane, cursor: ZERO, offset: ZERO, width, height };
+}
+
+function moveIn(state: DetailState, to: number): DetailState {
+  const content = state.panes[state.pane];
+  const pane = state.pane;
+  if (content.selectable) {
+    const cursor = clamp(to, 0, Math.max(0, content.items.length - 1));
+    const heights = content.items.map((i) => i.lines.length);
+    const offset = scrollToItem(state.offset[pane], cursor, heights, state.height);
+    return { ...state, cursor: { ...state.cursor, [pane]: cursor }, offset: { ...state.offset, [pane]: offset } };
+  }
+  const offset = clamp(to, 0, Math.max(0, content.items.length - state.height));
+  return { ...state, cursor: { ...state.cursor, [pane]: offset }, offset: { ...state.offset, [pane]: offset } };
+}
+
+export function detailReducer(state: DetailState, action: DetailAction): DetailState {
+  switch (action.type) {
+    case 'load': {
+      const panes = buildPanes(action.data, state.width);
+      const next = { ...state, data: action.data, panes, ...(action.keepPlace ? {} : { cursor: ZERO, offset: ZERO }) };
+      return moveIn(next, next.cursor[next.pane]);
+    }
+    case 'resize': {
+      if (action.width === state.width && action.height === state.height) return state;
+      const panes = action.width === state.width ? state.panes : buildPanes(state.data, action.width);
+      return moveIn({ ...state, panes, width: action.width, height: action.height }, state.cursor[state.pane]);
+    }
+    case 'pane': {
+      const i = PANES.indexOf(state.pane);
+      return { ...state, pane: PANES[(i + action.by + PANES.length) % PANES.length] as Pane };
+    }
+    case 'move':
+      return moveIn(state, state.cursor[state.pane] + action.by);
+    case 'page':
+      return moveIn(state, state.cursor[state.pane] + action.by * Math.max(1, state.height - 1));
+    case 'edge':
+      return moveIn(state, action.to === 'top' ? 0 : Number.MAX_SAFE_INTEGER);
+  }
+}
+
+/** The items in the window of the current pane, with the index of the first one. */
+export function visiblePane(state: DetailState): { items: Item[]; first: number; cursor?: number } {
+  const content = state.panes[state.pane];
+  const offset = state.offset[state.pane];
+  const out: Item[] = [];
+  let used = 0;
+  for (let i = offset; i < content.items.length; i++) {
+    const item = content.items[i] as Item;
+    if (used + item.lines.length > state.height && out.length > 0) break;
+    out.push(item);
+    used += item.lines.length;
+  }
+  return { items: out, first: offset, ...(content.selectable ? { cursor: state.cursor[state.pane] } : {}) };
+}
+
+/** `finding 3/28` or `lines 1–18/40`. */
+export function panePosition(state: DetailState): string {
+  const content = state.panes[state.pane];
+  if (content.items.length === 0) return '';
+  if (content.selectable) return `${state.cursor[state.pane] + 1}/${content.items.length}`;
+  const top = state.offset[state.pane];
+  const bottom = Math.min(content.items.length, top + state.height);
+  return content.items.length <= state.height ? '' : `lines ${top + 1}–${bottom}/${content.items.length}`;
+}
+
+// ── building the panes ──────────────────────────────────────────────────────────────────────
+
+const line = (text: string, tone?: Tone, bold?: boolean): Item => ({ lines: [{ text, ...(tone ? { tone } : {}), ...(bold ? { bold } : {}) }] });
+const heading = (text: string): Item => line(text, 'accent', true);
+const blank: Item = { lines: [{ text: '' }] };
+
+function paragraph(text: string, width: number, indent = '  '): Item[] {
+  return wrap(text, width - indent.length).map((l) => line(indent + l));
+}
+
+function steps(list: readonly string[], width: number, numbered: boolean): Item[] {
+  return list.flatMap((step, i) => {
+    const lead = numbered ? `  ${i + 1}. ` : step.startsWith('aws ') ? '  $ ' : '  • ';
+    return wrapIndented(lead, step, width).map((l) => line(l));
+  });
+}
+
+export function describeDecision(decision: Decision): string[] {
+  const parts: string[] = [];
+  if (decision.riskLevel) {
+    parts.push(
+      `risk ${decision.riskLevel}: likelihood ${decision.likelihood} ${LIKELIHOOD_LABELS[(decision.likelihood ?? 1) - 1]} × impact ${decision.impact} ${IMPACT_LABELS[(decision.impact ?? 1) - 1]}`,
+    );
+  }
+  if (decision.dueDate) parts.push(`due ${decision.dueDate}`);
+  if (decision.mitigation) parts.push(`mitigation ${decision.mitigation}${decision.mitigationWhy ? ` — ${decision.mitigationWhy}` : ''}`);
+  if (decision.owner) parts.push(`owner ${decision.owner}`);
+  if (decision.status === 'exception') parts.push(`approved by ${decision.approver ?? '?'}, expires ${decision.expiresAt ?? '?'}`);
+  return parts;
+}
+
+function decisionBlock(data: DetailData, width: number): Item[] {
+  const { decision, status } = data;
+  const look = DECISION_LOOK[status];
+  if (!decision) return [heading('Decision'), line(`  ${look.glyph} undecided — press d to decide, or p/f/e/n`, 'muted'), blank];
+  const items: Item[] = [heading('Decision')];
+  let title = `  ${look.glyph} ${look.long}`;
+  if (status === 'needs_review') title += ` (was ${decision.status.replace('_', ' ')}, expired ${decision.expiresAt})`;
+  if (status === 'carried') title += ` (${decision.status.replace('_', ' ')}, carried from assessment ${decision.carriedFrom?.assessmentId})`;
+  if (data.expiry === 'expiring') title += ` — expires ${decision.expiresAt}, within 30 days`;
+  items.push(line(title, look.tone, true));
+  items.push(line(`  by ${decision.decidedBy} on ${shortTime(decision.decidedAt)}`, 'muted'));
+  if (decision.justification) items.push(...paragraph(decision.justification, width, '  │ '));
+  for (const part of describeDecision(decision)) items.push(...paragraph(part, width));
+  items.push(blank);
+  return items;
+}
+
+function guidancePane(data: DetailData, width: number): PaneContent {
+  const { rec } = data;
+  const g = rec.guidance;
+  const items: Item[] = [
+    ...decisionBlock(data, width),
+    heading('What it protects'),
+    ...paragraph(g.protects, width),
+    blank,
+    heading('Verify in the console'),
+    ...steps(g.verifyConsole, width, true),
+    blank,
+    heading('Verify with the AWS CLI'),
+    ...steps(g.verifyCli, width, false),
+    blank,
+    heading('How to fix'),
+    ...steps(g.remediation, width, true),
+    blank,
+    heading('Default risk'),
+    ...paragraph(
+      `likelihood ${rec.risk.likelihood} ${LIKELIHOOD_LABELS[rec.risk.likelihood - 1]} × impact ${rec.risk.impact} ${IMPACT_LABELS[rec.risk.impact - 1]}; mitigation ${rec.risk.mitigation} — ${rec.risk.mitigationWhy}`,
+      width,
+    ),
+  ];
+  if (rec.reads.length > 0) {
+    items.push(blank, heading('Data it reads'));
+    for (const read of rec.reads) {
+      items.push(...paragraph(`${read.service} ${read.operation}${read.per ? ` per ${read.per}` : ''} (${read.scope === 'global' ? 'once' : 'every region'})`, width));
+    }
+  }
+  return { items, selectable: false };
+}
+
+const FINDING_ORDER: Record<Finding['status'], number> = { fail: 0, error: 1, manual: 2, pass: 3 };
+
+function findingsPane(data: DetailData, width: number): PaneContent {
+  const several = data.results.length > 1;
+  const all = data.results.flatMap((r) => r.findings.map((f) => ({ f, source: r.source })));
+  // Stable sort: failing first, each group in the check's own order.
+  const sorted = all.map((x, i) => ({ ...x, i })).sort((a, b) => FINDING_ORDER[a.f.status] - FINDING_ORDER[b.f.status] || a.i - b.i);
+  const items: Item[] = sorted.map(({ f, source }) => {
+    const look = AUTOMATED_LOOK[f.status];
+    const tag = several ? `[${source}] ` : '';
+    const head = `${look.glyph} ${look.word.padEnd(6)} ${f.region.padEnd(14)} ${tag}${f.resource}`;
+    const lines: Line[] = wrapIndented('', head, width).map((text) => ({ text, tone: look.tone }));
+    for (const l of wrapIndented('    ', f.detail, width)) lines.push({ text: l });
+    return { lines };
+  });
+  return { items, selectable: true, count: all.length };
+}
+
+function evidencePane(data: DetailData, width: number): PaneContent {
+  if (data.evidence.length === 0) return { items: [line('No attachments yet. Press a to attach a file (screenshot, export, policy).', 'muted')], selectable: false, count: 0 };
+  const items = data.evidence.flatMap((e) => [
+    line(`▪ ${e.name}  ${e.mediaType}  ${formatBytes(e.size)}`, undefined, true),
+    line(`  sha256 ${e.sha256}`, 'muted'),
+    line(`  added by ${e.addedBy} on ${shortTime(e.addedAt)}`, 'muted'),
+    ...(e.note ? paragraph(e.note, width, '  │ ') : []),
+    blank,
+  ]);
+  return { items, selectable: false, count: data.evidence.length };
+}
+
+function statusWords(decision: Decision | null): string {
+  return decision ? decision.status.replace('_', ' ') : 'undecided';
+}
+
+function historyPane(data: DetailData, width: number): PaneContent {
+  if (data.history.length === 0) return { items: [line('No decision recorded yet.', 'muted')], selectable: false, count: 0 };
+  const items = [...data.history].reverse().flatMap((event) => {
+    const look = DECISION_LOOK[event.after.status];
+    const confirmed = event.before?.carriedFrom && !event.after.carriedFrom ? ' (carried decision confirmed)' : '';
+    const carried = event.after.carriedFrom ? ` (carried from assessment ${event.after.carriedFrom.assessmentId})` : '';
+    return [
+      line(`#${event.seq} ${shortTime(event.at)} ${event.actor}: ${statusWords(event.before)} → ${look.glyph} ${statusWords(event.after)}${confirmed}${carried}`, look.tone, true),
+      ...(event.after.justification ? paragraph(event.after.justification, width, '  │ ') : []),
+      ...describeDecision(event.after).flatMap((part) => paragraph(part, width)),
+      line(`  hash ${event.hash.slice(0, 16)}… ← ${event.prevHash.slice(0, 16)}…`, 'muted'),
+      blank,
+    ];
+  });
+  return { items, selectable: false, count: data.history.length };
+}
+
+function mappingsPane(data: DetailData, width: number): PaneContent {
+  let m: FrameworkMappings;
+  try {
+    m = mappingsFor(data.rec.id);
+  } catch {
+    return { items: [line('No framework mappings recorded for this recommendation.', 'muted')], selectable: false };
+  }
+  const row = (label: string, values: readonly string[]): Item[] => wrapIndented(`  ${label.padEnd(22)}`, values.length > 0 ? values.join(', ') : '—', width).map((l) => line(l));
+  const items: Item[] = [
+    heading(`${m.id} ${m.shortTitle}`),
+    line(`  default severity ${m.defaultSeverity}${m.securityHubSeverity ? ` · Security Hub ${m.securityHubSeverity}` : ''}`),
+    blank,
+    ...row('NIST SP 800-171 r2', m.nist171),
+    ...row('NIST SP 800-53 r5', m.nist53),
+    ...row('ISO/IEC 27001:2022', m.iso27001),
+    ...row('SOC 2', m.soc2),
+    ...row('CIS Controls v8', m.cisControlsV8),
+    ...row('Security Hub controls', m.securityHubControls),
+    ...row('Prowler checks', m.prowlerChecks),
+    blank,
+    heading('Sources'),
+    ...paragraph('Informative tool-vendor mappings, not an authoritative crosswalk.', width),
+    ...paragraph(m.sourceNote, width),
+  ];
+  return { items, selectable: false };
+}
+
+export function buildPanes(data: DetailData, width: number): Record<Pane, PaneContent> {
+  const w = Math.max(20, width);
+  return {
+    guidance: guidancePane(data, w),
+    findings: findingsPane(data, w),
+    evidence: evidencePane(data, w),
+    history: historyPane(data, w),
+    mappings: mappingsPane(data, w),
+  };
+}
+
+export const PANE_TITLES: Record<Pane, string> = {
+  guidance: 'Guidance',
+  findings: 'Findings',
+  evidence: 'Evidence',
+  history: 'History',
+  mappings: 'Mappings',
+};
+
+/** One line on the automated result: `✗ fail · 3 of 28 resources failing`. */
+export function automatedSummary(data: DetailData): { text: string; tone: Tone } {
+  const primary = data.results.find((r) => r.source === 'assay') ?? data.results[0];
+  if (!primary) return { text: `${AUTOMATED_LOOK.none.glyph}not scanned`, tone: 'muted' };
+  const look = AUTOMATED_LOOK[primary.status];
+  const failing = primary.findings.filter((f) => f.status === 'fail').length;
+  const counts = primary.status === 'fail' ? ` · ${failing} of ${primary.findings.length} failing` : ` · ${primary.findings.length} ${primary.findings.length === 1 ? 'finding' : 'findings'}`;
+  const source = primary.source === 'assay' ? '' : ` (from ${primary.source})`;
+  return { text: `${look.glyph} ${look.word}${counts}${source}`, tone: look.tone };
+}
