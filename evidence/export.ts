@@ -10,7 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
-import { Transform, type Readable, type TransformCallback } from 'node:stream';
+import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import archiver from 'archiver';
 import { BENCHMARK } from '../checks/catalog.js';
 import { InputError } from '../src/errors.js';
@@ -132,11 +132,11 @@ export async function exportPack(service: AssayService, assessmentId: number, ou
 
   let done = 0;
   const listed: ManifestFile[] = [];
-  /** Appends one entry and waits until the archive has taken all of it. */
-  const add = async (name: string, source: Buffer | Readable, store = false): Promise<void> => {
+  /** Appends one entry and waits until the archive has taken all of it (or its source failed). */
+  const add = async (name: string, source: Buffer | Readable, store = false, sourceFailed?: Promise<never>): Promise<void> => {
     const written = new Promise<void>((resolve) => archive.once('entry', () => resolve()));
     archive.append(source, { name, date, mode: FILE_MODE, store });
-    await Promise.race([written, failed]);
+    await Promise.race([written, failed, ...(sourceFailed ? [sourceFailed] : [])]);
     done++;
     onProgress?.({ done, total, file: name });
   };
@@ -153,16 +153,20 @@ export async function exportPack(service: AssayService, assessmentId: number, ou
       const { record } = attachment;
       const hashing = hashingPassThrough();
       const source = service.openEvidence(record.sha256) as Readable;
-      const guard = secretGuard(secrets);
       const onAbort = (): void => {
         source.destroy(abortError(signal!));
       };
       signal?.addEventListener('abort', onAbort, { once: true });
-      // Errors of the store's stream or of the guard must reach the archive, which reports them.
-      source.on('error', (err) => hashing.stream.destroy(err));
-      guard.on('error', (err) => hashing.stream.destroy(err));
+      // archiver does not watch its sources for errors: the pipeline reports them here and
+      // destroys every stage, releasing the store's statement.
+      let rejectSource!: (err: Error) => void;
+      const sourceFailed = new Promise<never>((_, reject) => (rejectSource = reject));
+      sourceFailed.catch(() => undefined);
+      const stream = pipeline(source, secretGuard(secrets), hashing.stream, (err) => {
+        if (err) rejectSource(err);
+      });
       try {
-        await add(attachment.entry, source.pipe(guard).pipe(hashing.stream), STORED_MEDIA_TYPES.test(record.mediaType));
+        await add(attachment.entry, stream, STORED_MEDIA_TYPES.test(record.mediaType), sourceFailed);
       } catch (err) {
         if (err instanceof SecretInAttachmentError) {
           throw new InputError(`the attachment "${record.name}" of ${record.recId} ${err.message} (a credential); Assay will not put it in a pack — remove that attachment`);

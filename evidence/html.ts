@@ -248,7 +248,7 @@ function exceptionsSection(model: PackModel): string {
     (e) =>
       `<tr data-rec="${esc(e.recId)}"><td class="mono"><a href="#${esc(anchor('card', e.recId))}">${esc(e.recId)}</a></td><td>${esc(e.title)}</td><td>${esc(e.approver)}</td><td>${esc(e.decidedBy)}<div class="small muted">${esc(formatDate(e.decidedAt))}</div></td><td><b>${esc(e.expiresAt)}</b></td><td>${
         e.state === 'expired' ? `<span class="flag red">${esc(e.note)}</span>` : e.state === 'expiring' ? `<span class="flag">${esc(e.note)}</span>` : esc(e.note)
-      }${e.carried ? ' <span class="flag">carried — confirm</span>' : ''}</td><td>${e.riskLevel ? severityBadge(e.riskLevel) : '—'}</td><td>${esc(e.justification)}</td></tr>`,
+      }${e.carried ? ' <span class="flag">carried — confirm</span>' : ''}</td><td>${severityBadge(e.riskLevel)}</td><td>${esc(e.justification)}</td></tr>`,
   );
   return `<section id="exceptions"><h2>Exceptions register</h2>
 <p class="muted small">Accepted risks with their approver and expiry. An exception that has expired, or expires within 30 days of the as-of date, needs review${review > 0 ? ` — <b>${review}</b> do` : ''}.</p>

@@ -184,8 +184,8 @@ export interface ExceptionEntry {
   needsReview: boolean;
   /** "expires in 12 days", "expired on 2026-10-01", "valid until …". */
   note: string;
-  riskLevel?: RiskLevel;
-  mitigation?: MitigationType;
+  riskLevel: RiskLevel;
+  mitigation: MitigationType;
   owner?: string;
   justification: string;
   carried: boolean;
@@ -284,15 +284,15 @@ function plannedDate(decision: Decision | undefined, level: RiskLevel, startDate
   // The service fills in the window's date when none is given; any other date is the assessor's.
   const chosen = decision?.dueDate !== undefined && decision.dueDate !== windowDue ? decision.dueDate : undefined;
   if (!decision) {
-    return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `window from the scan on ${startDate}; nobody has decided yet` };
+    return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `from the scan on ${startDate}; not yet decided` };
   }
   if (decision.status === 'exception' && decision.expiresAt) {
     // An accepted risk is revisited when its exception runs out, unless the assessor wants it fixed sooner.
-    if (chosen && chosen < decision.expiresAt) return { dueDate: chosen, windowRule: EXCEPTION_RULE, dueBasis: `set by the assessor, before the exception expires on ${decision.expiresAt}` };
-    return { dueDate: decision.expiresAt, windowRule: EXCEPTION_RULE, dueBasis: `the exception's expiry date (approved by ${decision.approver ?? 'nobody recorded'})` };
+    if (chosen && chosen < decision.expiresAt) return { dueDate: chosen, windowRule: EXCEPTION_RULE, dueBasis: `set by the assessor, before the expiry on ${decision.expiresAt}` };
+    return { dueDate: decision.expiresAt, windowRule: EXCEPTION_RULE, dueBasis: `expiry of the exception approved by ${decision.approver ?? 'nobody recorded'}` };
   }
-  if (chosen) return { dueDate: chosen, windowRule: WINDOW_RULE[level], dueBasis: `set by the assessor (the window would give ${windowDue})` };
-  return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `window from the decision on ${startDate}` };
+  if (chosen) return { dueDate: chosen, windowRule: WINDOW_RULE[level], dueBasis: `set by the assessor (window: ${windowDue})` };
+  return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `from the decision on ${startDate}` };
 }
 
 export const EXCEPTION_RULE = 'exception: review by its expiry date';
@@ -387,33 +387,32 @@ function scheduleItem(card: RiskCard, asOfDay: string): ScheduleItem {
   };
 }
 
-function exceptionEntry(row: RecommendationRow, asOfDay: string): ExceptionEntry | undefined {
-  const d = row.decision;
-  if (!d || d.status !== 'exception' || !d.expiresAt) return undefined;
-  const state = row.exceptionState ?? 'valid';
-  const daysLeft = daysBetween(asOfDay, d.expiresAt);
+/** The register's line for an exception's risk card (every exception has one). */
+function exceptionEntry(card: RiskCard): ExceptionEntry | undefined {
+  const e = card.exception;
+  if (!e) return undefined;
   const note =
-    state === 'expired'
-      ? `expired on ${d.expiresAt} — needs review`
-      : state === 'expiring'
-        ? `expires in ${daysLeft} day${daysLeft === 1 ? '' : 's'} (within ${EXPIRY_WARNING_DAYS}) — needs review`
-        : `valid until ${d.expiresAt}`;
+    e.state === 'expired'
+      ? `expired on ${e.expiresAt} — needs review`
+      : e.state === 'expiring'
+        ? `expires in ${e.daysLeft} day${e.daysLeft === 1 ? '' : 's'} (within ${EXPIRY_WARNING_DAYS}) — needs review`
+        : `valid until ${e.expiresAt}`;
   return {
-    recId: d.recId,
-    title: row.rec.title,
-    approver: d.approver ?? '',
-    decidedBy: d.decidedBy,
-    decidedAt: d.decidedAt,
-    expiresAt: d.expiresAt,
-    state,
-    daysLeft,
-    needsReview: state !== 'valid',
+    recId: card.recId,
+    title: card.title,
+    approver: e.approver,
+    decidedBy: card.decidedBy ?? '',
+    decidedAt: card.decidedAt ?? '',
+    expiresAt: e.expiresAt,
+    state: e.state,
+    daysLeft: e.daysLeft,
+    needsReview: e.state !== 'valid',
     note,
-    ...(d.riskLevel ? { riskLevel: d.riskLevel } : {}),
-    ...(d.mitigation ? { mitigation: d.mitigation } : {}),
-    ...(d.owner ? { owner: d.owner } : {}),
-    justification: d.justification,
-    carried: d.carriedFrom !== undefined,
+    riskLevel: card.riskLevel,
+    mitigation: card.mitigation,
+    ...(card.owner ? { owner: card.owner } : {}),
+    justification: card.justification ?? '',
+    carried: card.carriedFrom !== undefined,
   };
 }
 
@@ -468,7 +467,7 @@ export function buildPackModel(data: PackData): PackModel {
   const schedule = riskCards
     .map((card) => scheduleItem(card, asOfDay))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || riskCards.findIndex((c) => c.recId === a.recId) - riskCards.findIndex((c) => c.recId === b.recId));
-  const exceptions = rows.map((r) => exceptionEntry(r, asOfDay)).filter((e): e is ExceptionEntry => e !== undefined);
+  const exceptions = riskCards.map(exceptionEntry).filter((e): e is ExceptionEntry => e !== undefined);
   const assessors = [
     ...new Set([data.assessment.createdBy, ...data.history.map((e) => e.actor), ...data.decisions.map((d) => d.decidedBy), ...data.evidence.map((e) => e.addedBy)]),
   ].filter((name) => name !== '');

@@ -24,7 +24,7 @@ import {
   type FindingSource,
   type StoredResult,
 } from './model.js';
-import { dueDate, isRating, MITIGATION_TYPES, riskLevel, type Rating } from './risk.js';
+import { dueDate, isRating, MITIGATION_TYPES, riskLevel } from './risk.js';
 import type { Snapshot } from './snapshot.js';
 import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks } from './store/blobs.js';
 import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from './store/chain.js';

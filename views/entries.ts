@@ -6,7 +6,7 @@ import { entryKey, type Entry } from './nav.js';
 import { OpenAssessment } from './session.js';
 import { attachReducer, initialAttach } from './state/attach.js';
 import { decideReducer, initialDecide, type Status } from './state/decide.js';
-import { detailReducer, initialDetail, type Pane } from './state/detail.js';
+import { detailReducer, initialDetail } from './state/detail.js';
 import { driftReducer, initialDrift } from './state/drift.js';
 import { exportReducer, initialExport } from './state/export.js';
 import { homeReducer, initialHome } from './state/home.js';
@@ -41,14 +41,8 @@ export function walkEntry(deps: TuiDeps, assessmentId: number, size: Size): Entr
   return { screen: 'walk', key: entryKey(), open, store: createStore(walkReducer, state) };
 }
 
-/** Remembered across detail screens: the assessor's pane of choice. */
-let lastPane: Pane = 'findings';
-export function rememberPane(pane: Pane): void {
-  lastPane = pane;
-}
-
 export function detailEntry(open: OpenAssessment, recId: string, order: readonly string[], size: Size): Entry {
-  const state = initialDetail(open.detail(recId), size.width, listHeight(size.height, DETAIL_CHROME), lastPane);
+  const state = initialDetail(open.detail(recId), size.width, listHeight(size.height, DETAIL_CHROME), open.pane);
   return { screen: 'detail', key: entryKey(), open, order, store: createStore(detailReducer, state) };
 }
 

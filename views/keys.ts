@@ -113,7 +113,7 @@ export const KEYMAP = {
     ...MOVE,
     { action: 'next-rec', keys: [']'], help: 'next recommendation (in the walk order)', hint: '[ ] prev/next', footerKeys: '' },
     { action: 'prev-rec', keys: ['['], help: 'previous recommendation' },
-    { action: 'decide', keys: ['d', 'enter'], help: 'open the decision form', hint: 'decide' },
+    { action: 'decide', keys: ['d', 'enter'], help: 'open the decision form', hint: 'form', footerKeys: 'd' },
     ...DECIDE_QUICK,
     { action: 'attach', keys: ['a'], help: 'attach a file as evidence', hint: 'attach' },
     { action: 'export', keys: ['x'], help: 'export the evidence pack' },

@@ -9,12 +9,14 @@ import type { Assessment, StoredResult } from '../src/model.js';
 import type { TuiDeps } from './deps.js';
 import { buildRows, primaryResults, type WalkRow } from './rows.js';
 import type { DecideTarget } from './state/decide.js';
-import type { DetailData } from './state/detail.js';
+import type { DetailData, Pane } from './state/detail.js';
 
 export class OpenAssessment {
   private resultsByRec?: Map<string, StoredResult[]>;
   private primary?: Map<string, StoredResult>;
   assessment: Assessment;
+  /** The detail pane the assessor last chose; the next recommendation opens on it. */
+  pane: Pane = 'findings';
 
   constructor(
     private readonly deps: TuiDeps,

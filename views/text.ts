@@ -58,6 +58,16 @@ export function wrapIndented(lead: string, text: string, width: number): string[
   return wrap(text, width - indent.length).map((line, i) => (i === 0 ? lead : indent) + line);
 }
 
+/** Cuts a line into pieces of `width` without touching its spacing; later pieces get `indent`. */
+export function hardWrap(text: string, width: number, indent = ''): string[] {
+  const chars = [...text];
+  if (chars.length <= width) return [text];
+  const lines = [chars.slice(0, width).join('')];
+  const room = Math.max(1, width - indent.length);
+  for (let i = width; i < chars.length; i += room) lines.push(indent + chars.slice(i, i + room).join(''));
+  return lines;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${n} ${n === 1 ? one : many}`;
 }

@@ -3,7 +3,7 @@
  * failing counts, longer decision words and the risk column. Pure, so the layout is tested alone.
  */
 import type { EffectiveStatus } from '../src/model.js';
-import { automatedCell, CHIPS, countByStatus, decisionCell, isDecided, SECTION_NAMES, sectionHeading, type Cell, type WalkRow } from './rows.js';
+import { automatedCell, CHIPS, countByStatus, decisionCell, isDecided, sectionHeading, type Cell, type WalkRow } from './rows.js';
 import { hasFilters, matchPosition, type WalkState } from './state/walk.js';
 import { plural } from './text.js';
 import { fit } from './text.js';
@@ -26,7 +26,7 @@ export interface WalkColumns {
 
 export function walkColumns(width: number): WalkColumns {
   const wide = width >= 120;
-  const base = { mark: 2, id: 7, level: 3, type: 5, automated: wide ? 12 : 9, decision: wide ? 36 : 16, risk: width >= 150 ? 18 : 0 };
+  const base = { mark: 2, id: 7, level: 3, type: 5, automated: wide ? 13 : 10, decision: wide ? 36 : 16, risk: width >= 150 ? 19 : 0 };
   const title = Math.max(10, width - (base.mark + base.id + base.level + base.type + base.automated + base.decision + base.risk));
   return { ...base, title, wide, fullTitles: title >= 72 };
 }
@@ -37,16 +37,21 @@ export interface Segment {
   bold?: boolean;
 }
 
+/** A column's text: cut one short of its width so a space always separates columns. */
+function cell(text: string, width: number): string {
+  return fit(text, width - 1) + ' ';
+}
+
 export function headerSegments(cols: WalkColumns): Segment[] {
   const text =
     ' '.repeat(cols.mark) +
-    fit('ID', cols.id) +
-    fit('Recommendation', cols.title) +
-    fit('L', cols.level) +
-    fit('Type', cols.type) +
-    fit('Automated', cols.automated) +
-    fit('Decision', cols.decision) +
-    (cols.risk ? fit('Risk · due', cols.risk) : '');
+    cell('ID', cols.id) +
+    cell('Recommendation', cols.title) +
+    cell('L', cols.level) +
+    cell('Type', cols.type) +
+    cell('Automated', cols.automated) +
+    cell('Decision', cols.decision) +
+    (cols.risk ? cell('Risk · due', cols.risk) : '');
   return [{ text, tone: 'muted', bold: true }];
 }
 
@@ -65,21 +70,21 @@ export function rowSegments(row: WalkRow, cols: WalkColumns, marks: { selected: 
   const title = cols.fullTitles ? row.title : row.shortTitle;
   const segments: Segment[] = [
     { text: mark, tone: selected ? 'info' : 'plain', bold: true },
-    { text: fit(row.id, cols.id), tone: match ? 'warn' : 'plain', bold: true },
-    { text: fit(title, cols.title - 1) + ' ', tone: 'plain' },
-    { text: fit(`L${row.level}`, cols.level), tone: 'muted' },
-    { text: fit(row.assessment === 'automated' ? 'auto' : 'man', cols.type), tone: 'muted' },
-    { text: fit(auto.text, cols.automated), tone: auto.tone },
-    { text: fit(decision.text, cols.decision), tone: decision.tone },
+    { text: cell(row.id, cols.id), tone: match ? 'warn' : 'plain', bold: true },
+    { text: cell(title, cols.title), tone: 'plain' },
+    { text: cell(`L${row.level}`, cols.level), tone: 'muted' },
+    { text: cell(row.assessment === 'automated' ? 'auto' : 'man', cols.type), tone: 'muted' },
+    { text: cell(auto.text, cols.automated), tone: auto.tone },
+    { text: cell(decision.text, cols.decision), tone: decision.tone },
   ];
-  if (cols.risk) segments.push({ text: fit(riskText(row), cols.risk), tone: 'muted' });
+  if (cols.risk) segments.push({ text: cell(riskText(row), cols.risk), tone: 'muted' });
   return segments;
 }
 
 export function sectionSegments(section: WalkRow['section'], rows: readonly WalkRow[], width: number): Segment[] {
   const inSection = rows.filter((r) => r.section === section);
   const decided = inSection.filter((r) => r.status !== 'not_reviewed' && r.status !== 'carried' && r.status !== 'needs_review').length;
-  const label = `── ${sectionHeading(section)} (${SECTION_NAMES[section]}) · ${decided}/${inSection.length} decided `;
+  const label = `── ${sectionHeading(section)} · ${decided}/${inSection.length} decided `;
   return [{ text: fit(label + '─'.repeat(Math.max(0, width - label.length)), width), tone: 'accent', bold: true }];
 }
 

@@ -69,7 +69,6 @@ describe('credentialReport(ctx)', () => {
     const report = credentialReport(ctxWith(credentialReportCall([rootRow(), userRow({ name: 'a' }), userRow({ name: 'b' })])));
     expect(report.root?.arn).toBe('arn:aws:iam::111122223333:root');
     expect(report.users.map((u) => u.user)).toEqual(['a', 'b']);
-    expect(report.generatedTime).toBeInstanceOf(Date);
   });
 
   it('parses a recorded report once for all checks', () => {

@@ -55,7 +55,6 @@ type CredentialColumn = (typeof CREDENTIAL_REPORT_COLUMNS)[number];
 export type CredentialReportRow = Record<RequiredColumn, string> & Partial<Record<Exclude<CredentialColumn, RequiredColumn>, string>>;
 
 export interface CredentialReport {
-  generatedTime?: Date;
   /** The root user's row, when the report has one. */
   root?: CredentialReportRow;
   /** The IAM users' rows (root excluded). */
@@ -91,7 +90,6 @@ export function parseCredentialReport(content: unknown): CredentialReportRow[] {
 
 interface GetCredentialReportOutput {
   Content?: string;
-  GeneratedTime?: string;
 }
 
 // Several checks read the same report; parse each recorded output once.
@@ -112,7 +110,6 @@ export function credentialReport(ctx: CheckContext): CredentialReport {
     throw err;
   }
   const report: CredentialReport = {
-    generatedTime: output.GeneratedTime ? new Date(output.GeneratedTime) : undefined,
     root: rows.find((r) => r.user === ROOT_USER),
     users: rows.filter((r) => r.user !== ROOT_USER),
   };

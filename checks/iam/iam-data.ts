@@ -1,6 +1,6 @@
 import { MissingInput, type CheckContext } from '../context.js';
 import type { Finding } from '../types.js';
-import { credentialReport, reportKeySlots, reportTime, type CredentialReportRow } from './credential-report.js';
+import { credentialReport, reportKeySlots, type CredentialReportRow } from './credential-report.js';
 
 /** IAM output shapes as the AWS CLI prints them (only the members the checks read). */
 export interface IamUser {
@@ -114,7 +114,6 @@ export interface AccessKeyFact {
 export interface UserKeys {
   userName: string;
   arn: string;
-  created?: Date;
   /** `ListAccessKeys` or `credential report`: where the key facts came from. */
   source: string;
   keys: AccessKeyFact[];
@@ -123,7 +122,7 @@ export interface UserKeys {
 export interface KeyInventory {
   users: UserKeys[];
   /** Users whose keys no source records: each becomes an error finding. */
-  missing: { userName: string; arn: string; error: MissingInput }[];
+  missing: { arn: string; error: MissingInput }[];
 }
 
 // The report's last-rotated time and ListAccessKeys' CreateDate are the same instant, so a
@@ -173,13 +172,13 @@ export function accessKeyInventory(ctx: CheckContext): KeyInventory {
   const rows = report instanceof MissingInput ? new Map<string, CredentialReportRow>() : new Map(report.users.map((r) => [r.user, r]));
   const people =
     listed instanceof MissingInput
-      ? [...rows.values()].map((r) => ({ userName: r.user, arn: r.arn, created: reportTime(r.user_creation_time) }))
-      : listed.map((u) => ({ userName: u.UserName, arn: u.Arn, created: u.CreateDate ? new Date(u.CreateDate) : undefined }));
+      ? [...rows.values()].map((r) => ({ userName: r.user, arn: r.arn }))
+      : listed.map((u) => ({ userName: u.UserName, arn: u.Arn }));
 
   const inventory: KeyInventory = { users: [], missing: [] };
   for (const person of people) {
     const found = userAccessKeys(ctx, person.userName, rows.get(person.userName));
-    if (found instanceof MissingInput) inventory.missing.push({ userName: person.userName, arn: person.arn, error: found });
+    if (found instanceof MissingInput) inventory.missing.push({ arn: person.arn, error: found });
     else inventory.users.push({ ...person, ...found });
   }
   return inventory;

@@ -87,7 +87,7 @@ export const configAllRegions: Recommendation = {
           if (!recordsAllTypes(recorder)) problems.push('does not record all supported resource types');
           if (status?.recording !== true) problems.push('is not recording');
           if (status?.lastStatus?.toUpperCase() !== 'SUCCESS') problems.push(`last status is ${status?.lastStatus ?? 'unknown'}${status?.lastErrorCode ? ` (${status.lastErrorCode})` : ''}`);
-          const resource = recorder.arn ?? ctx.arn('config', region, `config-recorder/${recorder.name}`);
+          const resource = recorder.arn ?? ctx.arn('config', region, `configuration-recorder/${recorder.name}`);
           return problems.length === 0
             ? { resource, region, status: 'pass', detail: `recorder ${recorder.name} records all supported resource types and its last status is SUCCESS` }
             : { resource, region, status: 'fail', detail: `recorder ${recorder.name} ${problems.join(', ')}` };

@@ -1,4 +1,4 @@
-import { BUCKET_LIST_READS, bucketCall, bucketNamed } from '../storage/buckets.js';
+import { BUCKET_LIST_READS, bucketArn, bucketCall, bucketNamed } from '../storage/buckets.js';
 import { judgeEach } from '../storage/each.js';
 import type { Finding, Recommendation } from '../types.js';
 import { listTrails } from './trails.js';
@@ -58,7 +58,7 @@ export const cloudtrailBucketAccessLogging: Recommendation = {
       const destination = `${target.TargetBucket}/${target.TargetPrefix ?? ''}`;
       const self = target.TargetBucket === name ? '; the logs go into the same bucket, so a separate target bucket is advisable' : '';
       return [{ resource, region: where, status: 'manual', detail: `server access logging on this ${of} delivers to ${destination}${self}; confirm the target is access-restricted` }];
-    });
+    }, ([name]) => bucketArn(ctx, name));
     return [...findings, ...missing];
   },
 };

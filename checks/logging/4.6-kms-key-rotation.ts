@@ -93,7 +93,7 @@ export const kmsKeyRotation: Recommendation = {
     return ctx.perRegion((region): Finding[] => {
       const keys = ctx.output<ListKeysOutput>('kms', 'ListKeys', { region }).Keys ?? [];
       const skipped = new Map<string, number>();
-      const findings = judgeEach(keys, (key) => judgeKey(ctx, region, key.KeyId, skipped));
+      const findings = judgeEach(keys, (key) => judgeKey(ctx, region, key.KeyId, skipped), (key) => key.KeyArn ?? ctx.arn('kms', region, `key/${key.KeyId}`));
       if (findings.length > 0) return findings;
       const ignored = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');
       return [{ resource: ctx.account, region, status: 'pass', detail: `no customer managed symmetric keys in ${region}${ignored ? ` (skipped: ${ignored})` : ''}` }];

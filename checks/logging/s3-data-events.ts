@@ -36,6 +36,9 @@ export function judgeS3ObjectLogging(ctx: CheckContext, access: DataAccess): Fin
     ...reviews.filter((r) => r.status.IsLogging !== true).map((r) => `${r.trail.Name} is not logging`),
     ...singleRegion.map((t) => `${t.Name} is single-region and does not count`),
     ...logging.flatMap((r) => s3DataEventCoverage(r.selectors, access).partial.map((p) => `${r.trail.Name}: ${p}`)),
+    ...withRules
+      .filter((t) => t.rules.length === 0 && s3DataEventCoverage(t.review.selectors, access === 'read' ? 'write' : 'read').rules.length > 0)
+      .map((t) => `${t.review.trail.Name} records S3 ${access === 'read' ? 'write' : 'read'} data events only`),
   ];
   const noteText = notes.length > 0 ? ` (${notes.join('; ')})` : '';
   const buckets = listBuckets(ctx);

@@ -6,7 +6,6 @@ import {
   FilterPatternError,
   NotJsonPatternError,
   parseFilterPattern,
-  samePattern,
   toTerms,
 } from './filter-pattern.js';
 
@@ -17,6 +16,7 @@ const KMS = '{ ($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)|
 const ROUTES_AUDIT =
   '{ ($.eventSource = ec2.amazonaws.com) && ($.eventName = CreateRoute) || ($.eventName = CreateRouteTable) || ($.eventName = ReplaceRoute) || ($.eventName = ReplaceRouteTableAssociation) || ($.eventName = DeleteRouteTable) || ($.eventName = DeleteRoute) || ($.eventName = DisassociateRouteTable) }';
 
+const samePattern = (a: string, b: string) => canonicalize(parseFilterPattern(a)) === canonicalize(parseFilterPattern(b));
 const covers = (filter: string, required: string, assumed = []) => coverage(parseFilterPattern(filter), parseFilterPattern(required), assumed);
 
 describe('parseFilterPattern', () => {

@@ -269,11 +269,6 @@ export function canonicalize(node: FilterNode): string {
   return `(${sorted.join(node.type === 'and' ? ' && ' : ' || ')})`;
 }
 
-/** True when both patterns parse and mean the same, whatever their spacing, quoting, grouping or order. */
-export function samePattern(a: string, b: string): boolean {
-  return canonicalize(parseFilterPattern(a)) === canonicalize(parseFilterPattern(b));
-}
-
 /** A conjunction of conditions: one way an event can match a pattern. */
 export type Term = Atom[];
 
@@ -293,7 +288,7 @@ export function toTerms(node: FilterNode): Term[] {
   return terms;
 }
 
-export function formatTerm(term: Term): string {
+function formatTerm(term: Term): string {
   return [...new Set(term.map(formatAtom))].sort().join(' && ');
 }
 
@@ -398,12 +393,12 @@ function atomsConflict(a: Atom, b: Atom): boolean {
 }
 
 /** Every event matching all of `term` also matches `condition`. */
-export function termEntails(term: Term, condition: Atom): boolean {
+function termEntails(term: Term, condition: Atom): boolean {
   return term.some((given) => given.selector === condition.selector && atomEntails(given, condition));
 }
 
 /** Some event can match every condition of the term. */
-export function satisfiable(term: Term): boolean {
+function satisfiable(term: Term): boolean {
   return term.every((a, i) => term.slice(i + 1).every((b) => a.selector !== b.selector || !atomsConflict(a, b)));
 }
 
@@ -432,8 +427,8 @@ function uncaught(catcher: Term[], wanted: Term[], refuseCatchAll: boolean, assu
  * Whether a filter catches every event the required pattern catches. The filter may catch more
  * (extra OR alternatives, or dropped exclusions), but each required case must be caught by one
  * alternative of the filter with at least one positive condition — an alternative of bare `*`,
- * EXISTS or exclusions only is a catch-all, not monitoring. `assumed` are facts every relevant event carries
- * (such as its eventSource), added to each case of both patterns before comparing.
+ * EXISTS or exclusions only is a catch-all, not monitoring. `assumed` are facts every relevant
+ * event carries (such as its eventSource), added to each case of both patterns before comparing.
  * Not complete: a required case split across several filter alternatives is reported missing.
  */
 export function coverage(filter: FilterNode, required: FilterNode, assumed: Atom[] = []): Coverage {

@@ -38,7 +38,7 @@ describe('the 5.x metric filter and alarm chain', () => {
     const [finding] = result.findings;
     expect(finding).toMatchObject({ resource: ALARM_ARN, region: 'us-east-1', status: 'manual' });
     expect(finding?.detail).toBe(
-      "trail main-trail (multi-region, logging, management events, read and write) → log group cloudtrail/main (us-east-1) → metric filter 'cis-filter' (the prescribed pattern) → metric CISBenchmark/TestMetric → alarm 'cis-alarm' (Sum GreaterThanOrEqualToThreshold 1 over 300 s) → SNS topic security-alerts → 1 confirmed subscription (email)",
+      "trail main-trail (multi-region, logging, read and write management events) → log group cloudtrail/main (us-east-1) → metric filter 'cis-filter' (the prescribed pattern) → metric CISBenchmark/TestMetric → alarm 'cis-alarm' (Sum GreaterThanOrEqualToThreshold 1 over 300 s) → SNS topic security-alerts → 1 confirmed subscription (email)",
     );
   });
 
@@ -77,6 +77,13 @@ describe('the 5.x metric filter and alarm chain', () => {
     expect(result.findings[0]?.detail).toContain("review by hand: 'cis-filter' (not a JSON filter pattern");
   });
 
+  it('leaves a filter too large to compare to the assessor too', () => {
+    const huge = `{ ${Array.from({ length: 13 }, (_, i) => `($.a${i} = 1 || $.b${i} = 2)`).join(' && ')} }`;
+    const result = run(check, chainSnapshot(huge));
+    expect(result.status).toBe('manual');
+    expect(result.findings[0]?.detail).toContain('expands to more than 4096 alternatives');
+  });
+
   it('fails on a single-region trail', () => {
     const result = run(check, chainSnapshot(KMS, { trail: { IsMultiRegionTrail: false } }));
     expect(result.status).toBe('fail');
@@ -93,7 +100,7 @@ describe('the 5.x metric filter and alarm chain', () => {
   it('fails when the trail records only write management events', () => {
     const result = run(check, chainSnapshot(KMS, { eventSelectors: { EventSelectors: [{ ReadWriteType: 'WriteOnly', IncludeManagementEvents: true, DataResources: [] }] } }));
     expect(result.status).toBe('fail');
-    expect(result.findings[0]?.detail).toContain('records management events WriteOnly only');
+    expect(result.findings[0]?.detail).toContain('trail main-trail records write management events only');
   });
 
   it('fails when the trail leaves out the events this recommendation is about', () => {
@@ -109,7 +116,7 @@ describe('the 5.x metric filter and alarm chain', () => {
     const readOnly = {
       AdvancedEventSelectors: [{ FieldSelectors: [{ Field: 'eventCategory', Equals: ['Management'] }, { Field: 'readOnly', Equals: ['true'] }] }],
     };
-    expect(run(check, chainSnapshot(KMS, { eventSelectors: readOnly })).findings[0]?.detail).toContain('readOnly=true only');
+    expect(run(check, chainSnapshot(KMS, { eventSelectors: readOnly })).findings[0]?.detail).toContain('records read management events only');
   });
 
   it('fails when the trail does not deliver to CloudWatch Logs', () => {
@@ -209,7 +216,12 @@ describe('the 5.x metric filter and alarm chain', () => {
   it('is an error naming DescribeTrails when no region could list trails', () => {
     const result = run(check, chainSnapshot(KMS, { replace: { DescribeTrails: denied('cloudtrail', 'DescribeTrails') } }));
     expect(result.status).toBe('error');
-    expect(result.findings[0]?.detail).toBe('input missing — cloudtrail DescribeTrails is unusable in every region (us-east-1: AccessDenied, eu-west-1: not collected)');
+    expect(result.findings.map((f) => [f.region, f.status])).toEqual([
+      ['us-east-1', 'error'],
+      ['eu-west-1', 'error'],
+    ]);
+    expect(result.findings[0]?.detail).toContain('cloudtrail DescribeTrails failed in us-east-1: AccessDenied');
+    expect(result.findings[1]?.detail).toContain('cloudtrail DescribeTrails was not collected for eu-west-1');
   });
 
   it.each([
@@ -240,18 +252,43 @@ describe('the 5.x metric filter and alarm chain', () => {
     expect(result.findings.find((f) => f.status === 'manual')?.detail).toContain('not logging');
   });
 
-  it('names every trail when all are proven broken', () => {
+  it('names every multi-region trail when all are proven broken, leaving out single-region ones', () => {
+    const secondArn = 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/second';
+    const second = { Name: 'second', TrailARN: secondArn, HomeRegion: 'eu-west-1', IsMultiRegionTrail: true };
     const single = { Name: 'regional', TrailARN: 'arn:aws:cloudtrail:eu-west-1:111122223333:trail/regional', HomeRegion: 'eu-west-1', IsMultiRegionTrail: false };
-    const snapshot = chainSnapshot(KMS, { subscriptions: [] });
+    const snapshot = chainSnapshot(KMS, { subscriptions: [], extra: [ok('cloudtrail', 'GetTrailStatus', { IsLogging: false }, { region: 'eu-west-1', params: { Name: secondArn } })] });
     for (const call of snapshot.calls) {
-      if (call.operation === 'DescribeTrails') (call.output as { trailList: unknown[] }).trailList.push(single);
+      if (call.operation === 'DescribeTrails') (call.output as { trailList: unknown[] }).trailList.push(second, single);
     }
     const result = run(check, snapshot);
     expect(result.status).toBe('fail');
     expect(result.findings.map((f) => f.detail)).toEqual([
       expect.stringContaining('SNS topic security-alerts: no confirmed subscription, so the alarm reaches nobody'),
-      expect.stringContaining('trail regional records only its home region eu-west-1'),
+      'trail second is multi-region but not logging',
     ]);
+  });
+
+  it('names the single-region trails when there is nothing else', () => {
+    const result = run(check, chainSnapshot(KMS, { trail: { IsMultiRegionTrail: false } }));
+    expect(result.findings.map((f) => f.detail)).toEqual(['trail main-trail records only its home region us-east-1; a multi-region trail is needed']);
+  });
+
+  it('points at the closest filter only when it catches at least half the prescribed cases', () => {
+    const names = ['A', 'B', 'C', 'D', 'E', 'F', 'G', 'H', 'I', 'J'];
+    const anyOf = (list: string[]) => `{ ($.eventSource = organizations.amazonaws.com) && (${list.map((n) => `($.eventName = ${n})`).join(' || ')}) }`;
+    const organizations = metricFilterAlarmCheck({
+      id: '5.15',
+      title: 'test chain',
+      level: 1,
+      subject: 'organization changes',
+      patterns: [anyOf(names)],
+      metricName: 'Orgs',
+      protects: 'test',
+      risk: { likelihood: 2, impact: 3, mitigation: 'reduction', mitigationWhy: 'test' },
+    });
+    const detail = (pattern: string) => run(organizations, chainSnapshot(pattern)).findings[0]?.detail;
+    expect(detail(anyOf(['A', 'B', 'C', 'D']))).toMatch(/no metric filter catches organization changes \(1 filter, none about this\)$/);
+    expect(detail(anyOf(['A', 'B', 'C', 'D', 'E']))).toMatch(/the closest, 'cis-filter', misses \{ \$\.eventName = "F" && \$\.eventSource = "organizations\.amazonaws\.com" \}, \{ [^}]*"G"[^}]* \}, \{ [^}]*"H"[^}]* \} and 2 more$/);
   });
 
   it('lists the calls it reads, per resource where the call is about one', () => {

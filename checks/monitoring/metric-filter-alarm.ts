@@ -10,9 +10,10 @@ import {
   parseFilterPattern,
   toTerms,
   type Atom,
+  type Coverage,
   type FilterNode,
 } from './filter-pattern.js';
-import { arnRegion, managementEvents, parseLogGroupArn, trailsInScope, type GetEventSelectorsOutput, type Trail } from './trails.js';
+import { TRAIL_READS, describeManagementCoverage, listTrails, managementEventCoverage, type EventSelectors, type Trail, type TrailStatus } from '../logging/trails.js';
 
 /**
  * The shared engine of 5.1–5.15. Each recommendation asks for the same chain, and the chain is
@@ -110,6 +111,17 @@ function read<T>(ctx: CheckContext, service: string, operation: string, region: 
   }
 }
 
+/** The region and name inside a CloudWatchLogsLogGroupArn (`arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*`). */
+function parseLogGroupArn(arn: string): { region: string; name: string } | undefined {
+  const m = /^arn:[^:]+:logs:([^:]+):\d{12}:log-group:(.+?)(?::\*)?$/.exec(arn);
+  return m ? { region: m[1]!, name: m[2]! } : undefined;
+}
+
+const arnRegion = (arn: string): string | undefined => arn.split(':')[3] || undefined;
+
+/** How many missed cases a finding spells out. */
+const MISSED_SHOWN = 3;
+
 const PRIORITY: Record<Outcome['kind'], number> = { satisfied: 0, unknown: 1, unjudged: 2, broken: 3 };
 
 /** The most telling outcome: a complete chain, else missing data, else the deepest broken link. */
@@ -134,8 +146,10 @@ function judgeFilters(filters: MetricFilter[], required: FilterNode[], assumed: 
   const requiredCanonical = required.map(canonicalize);
   for (const filter of filters) {
     let node: FilterNode;
+    let results: { r: FilterNode; c: Coverage }[];
     try {
       node = parseFilterPattern(filter.filterPattern ?? '');
+      results = required.map((r) => ({ r, c: coverage(node, r, assumed) }));
     } catch (err) {
       if (err instanceof FilterPatternError || err instanceof NotJsonPatternError) {
         judged.unreadable.push(`'${filter.filterName}' (${err.message})`);
@@ -147,7 +161,6 @@ function judgeFilters(filters: MetricFilter[], required: FilterNode[], assumed: 
       judged.matches.push({ filter, label: 'the prescribed pattern' });
       continue;
     }
-    const results = required.map((r) => ({ r, c: coverage(node, r, assumed) }));
     const covered = results.find(({ c }) => c.covered && !c.broader) ?? results.find(({ c }) => c.covered);
     if (covered) {
       judged.matches.push({ filter, label: covered.c.broader ? 'catches every prescribed event, and more' : 'same meaning as the prescribed pattern' });
@@ -156,8 +169,11 @@ function judgeFilters(filters: MetricFilter[], required: FilterNode[], assumed: 
     // The closest filter shares a condition with the prescribed pattern and misses the fewest cases.
     const own = new Set(toTerms(node).flat().map(formatAtom));
     for (const { r, c } of results) {
-      const related = toTerms(r).some((term) => term.some((a) => own.has(formatAtom(a))));
-      if (related && (!judged.closest || c.missing.length < judged.closest.missing.length)) {
+      const cases = toTerms(r);
+      const related = cases.some((term) => term.some((a) => own.has(formatAtom(a))));
+      // A filter that catches under half of several prescribed cases is about something else.
+      const close = related && (cases.length === 1 || c.missing.length * 2 <= cases.length);
+      if (close && (!judged.closest || c.missing.length < judged.closest.missing.length)) {
         judged.closest = { name: filter.filterName, missing: c.missing };
       }
     }
@@ -231,13 +247,14 @@ function judgeTrail(ctx: CheckContext, spec: MonitoringSpec, required: FilterNod
   if (trail.IsMultiRegionTrail !== true) {
     return { kind: 'broken', depth: Depth.Trail, ...atTrail, detail: `${name} records only its home region ${trail.HomeRegion}; a multi-region trail is needed` };
   }
-  const status = read<{ IsLogging?: boolean }>(ctx, 'cloudtrail', 'GetTrailStatus', trail.HomeRegion, { Name: trail.TrailARN });
+  const status = read<TrailStatus>(ctx, 'cloudtrail', 'GetTrailStatus', trail.HomeRegion, { Name: trail.TrailARN });
   if (!status.ok) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot tell whether it is logging — ${status.why}` };
   if (status.output.IsLogging !== true) return { kind: 'broken', depth: Depth.Logging, ...atTrail, detail: `${name} is multi-region but not logging` };
-  const selectors = read<GetEventSelectorsOutput>(ctx, 'cloudtrail', 'GetEventSelectors', trail.HomeRegion, { TrailName: trail.TrailARN });
+  const selectors = read<EventSelectors>(ctx, 'cloudtrail', 'GetEventSelectors', trail.HomeRegion, { TrailName: trail.TrailARN });
   if (!selectors.ok) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot read its event selectors — ${selectors.why}` };
-  const mgmt = managementEvents(selectors.output);
-  if (!mgmt.readWrite) return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} records ${mgmt.summary}, not all management events read and write` };
+  const mgmt = managementEventCoverage(selectors.output);
+  const recorded = describeManagementCoverage(mgmt);
+  if (!(mgmt.read && mgmt.write)) return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} records ${recorded}, not all management events read and write` };
   if (spec.eventSource && mgmt.excludedSources.includes(spec.eventSource)) {
     return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} leaves out ${spec.eventSource} management events, so ${spec.subject} never reach its logs` };
   }
@@ -247,7 +264,8 @@ function judgeTrail(ctx: CheckContext, spec: MonitoringSpec, required: FilterNod
   const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn);
   if (!group) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot read the log group ARN ${trail.CloudWatchLogsLogGroupArn}` };
   const atGroup = { resource: trail.CloudWatchLogsLogGroupArn.replace(/:\*$/, ''), region: group.region };
-  const chain = `${name} (multi-region, logging, ${mgmt.summary}) → log group ${group.name} (${group.region})`;
+  const excluded = mgmt.excludedSources.length ? `, excluding ${mgmt.excludedSources.join(', ')}` : '';
+  const chain = `${name} (multi-region, logging, ${recorded}${excluded}) → log group ${group.name} (${group.region})`;
   const listed = read<{ metricFilters?: MetricFilter[] }>(ctx, 'logs', 'DescribeMetricFilters', group.region, { LogGroupName: group.name });
   if (!listed.ok) {
     if (listed.code === 'ResourceNotFoundException') return { kind: 'broken', depth: Depth.LogDelivery, ...atGroup, detail: `${chain}: the log group does not exist` };
@@ -259,8 +277,10 @@ function judgeTrail(ctx: CheckContext, spec: MonitoringSpec, required: FilterNod
     if (judged.unreadable.length > 0) {
       return { kind: 'unjudged', ...atGroup, detail: `${chain}: no filter Assay can read catches ${spec.subject}; review by hand: ${judged.unreadable.join('; ')}` };
     }
+    const missed = judged.closest?.missing ?? [];
+    const shown = missed.slice(0, MISSED_SHOWN).map((m) => `{ ${m} }`).join(', ') + (missed.length > MISSED_SHOWN ? ` and ${missed.length - MISSED_SHOWN} more` : '');
     const closest = judged.closest
-      ? `; the closest, '${judged.closest.name}', misses ${judged.closest.missing.map((m) => `{ ${m} }`).join(', ')}`
+      ? `; the closest, '${judged.closest.name}', misses ${shown}`
       : filters.length > 0
         ? ` (${filters.length} filter${filters.length > 1 ? 's' : ''}, none about this)`
         : ' (the log group has no metric filters)';
@@ -278,12 +298,10 @@ function evaluateChain(ctx: CheckContext, spec: MonitoringSpec, required: Filter
   const assumed = spec.eventSource ? [equalsCondition('$.eventSource', spec.eventSource)] : [];
   const note = spec.context?.(ctx);
   const withNote = (detail: string) => (note ? `${detail}. ${note}` : detail);
-  const { trails, unread } = trailsInScope(ctx);
+  const { trails, missing } = listTrails(ctx);
   if (trails.length === 0) {
-    if (unread.length === ctx.regions.length) {
-      const reasons = unread.map((u) => `${u.region}: ${u.reason}`).join(', ');
-      return [{ resource: 'cloudtrail DescribeTrails', region: 'global', status: 'error', detail: `input missing — cloudtrail DescribeTrails is unusable in every region (${reasons})` }];
-    }
+    // A multi-region trail is listed in every region, so one readable region is enough to know there is none.
+    if (missing.length === ctx.regions.length) return missing;
     return [{ resource: ctx.account, region: 'global', status: 'fail', detail: withNote(`no CloudTrail trail exists, so no ${spec.subject} reach CloudWatch Logs`) }];
   }
   const outcomes = trails.map((trail) => judgeTrail(ctx, spec, required, assumed, trail));
@@ -292,7 +310,9 @@ function evaluateChain(ctx: CheckContext, spec: MonitoringSpec, required: Filter
   if (satisfied.length > 0) return satisfied.map((o) => toFinding(o, 'manual'));
   const unknown = outcomes.filter((o) => o.kind === 'unknown');
   const unjudged = outcomes.filter((o) => o.kind === 'unjudged');
-  const broken = outcomes.filter((o) => o.kind === 'broken');
+  const allBroken = outcomes.filter((o) => o.kind === 'broken');
+  // Once a multi-region trail is in play, single-region trails only add noise to the verdict.
+  const broken = allBroken.some((o) => o.depth > Depth.Trail) ? allBroken.filter((o) => o.depth > Depth.Trail) : allBroken;
   // A broken chain proves nothing while another chain could still be complete.
   if (unknown.length > 0 || unjudged.length > 0) {
     return [...unknown.map((o) => toFinding(o, 'error')), ...unjudged.map((o) => toFinding(o, 'manual')), ...broken.map((o) => toFinding(o, 'manual'))];
@@ -301,9 +321,7 @@ function evaluateChain(ctx: CheckContext, spec: MonitoringSpec, required: Filter
 }
 
 const CHAIN_READS: ApiRead[] = [
-  { service: 'cloudtrail', operation: 'DescribeTrails', scope: 'regional' },
-  { service: 'cloudtrail', operation: 'GetTrailStatus', scope: 'regional', per: 'Name' },
-  { service: 'cloudtrail', operation: 'GetEventSelectors', scope: 'regional', per: 'TrailName' },
+  ...TRAIL_READS,
   { service: 'logs', operation: 'DescribeMetricFilters', scope: 'regional', per: 'LogGroupName' },
   { service: 'cloudwatch', operation: 'DescribeAlarms', scope: 'regional' },
   { service: 'sns', operation: 'ListSubscriptionsByTopic', scope: 'regional', per: 'TopicArn' },

@@ -1,5 +1,5 @@
 import type { Finding, Recommendation } from '../types.js';
-import { hasAllowOnlyHttps, parsePolicyDocument, reviewHttpDenials } from './bucket-policy.js';
+import { hasAllowOnlyHttps, parsePolicyDocument, reviewHttpDenials, type HttpDenial } from './bucket-policy.js';
 import { BUCKET_LIST_READS, bucketCall, listBuckets } from './buckets.js';
 import { judgeEach } from './each.js';
 
@@ -56,8 +56,8 @@ export const bucketPolicyDenyHttp: Recommendation = {
       const review = reviewHttpDenials(parsed.statements, bucket.arn);
       const secure = review.denials.find((d) => d.kind === 'secure-transport');
       if (secure) return finding('pass', `the policy denies every S3 action over HTTP (Deny on aws:SecureTransport false${secure.sid ? `, statement "${secure.sid}"` : ''})`);
-      const tls = review.denials.find((d) => d.kind === 'tls-version');
-      if (tls && tls.kind === 'tls-version') {
+      const tls = review.denials.find((d): d is Extract<HttpDenial, { kind: 'tls-version' }> => d.kind === 'tls-version');
+      if (tls) {
         return finding(
           'pass',
           `the policy denies requests with s3:TlsVersion below ${tls.belowVersion}, a form the benchmark accepts; a request without TLS carries no TLS version, so an aws:SecureTransport deny is still advisable`,
@@ -68,6 +68,6 @@ export const bucketPolicyDenyHttp: Recommendation = {
         ...(hasAllowOnlyHttps(parsed.statements) ? ['an Allow conditioned on aws:SecureTransport true permits HTTPS but does not refuse HTTP'] : []),
       ];
       return finding('fail', `no statement denies HTTP requests for the whole bucket${reasons.length > 0 ? ` (${reasons.join('; ')})` : ''}`);
-    });
+    }, (bucket) => bucket.arn);
   },
 };

@@ -54,6 +54,6 @@ export const mfaDelete: Recommendation = {
       }
       // The audit asks for both on every bucket it covers; out-of-scope buckets are the assessor's decision.
       return [{ resource: bucket.arn, region, status: 'fail', detail: `${facts}; mark the bucket not applicable if it holds no sensitive data` }];
-    });
+    }, (bucket) => bucket.arn);
   },
 };

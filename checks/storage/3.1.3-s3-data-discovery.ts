@@ -49,11 +49,12 @@ export const s3DataDiscovery: Recommendation = {
         }
         return [{ resource, region, status: 'error', detail: `macie2 GetMacieSession failed in ${region}: ${result.error.code}` }];
       }
-      const since = result.output.createdAt ? ` since ${result.output.createdAt}` : '';
       if (result.output.status === 'ENABLED') {
+        const since = result.output.createdAt ? ` since ${result.output.createdAt}` : '';
         return [{ resource, region, status: 'manual', detail: `Macie is enabled${since}; confirm that discovery jobs or automated discovery cover the buckets and that findings are acted on` }];
       }
-      return [{ resource, region, status: 'manual', detail: `Macie is ${result.output.status ?? 'in an unknown state'}${since}, so it discovers nothing while suspended; show another tool covers this region` }];
+      const changed = result.output.updatedAt ? ` (status last changed ${result.output.updatedAt})` : '';
+      return [{ resource, region, status: 'manual', detail: `Macie is ${result.output.status ?? 'in an unknown state'}${changed}, so it discovers nothing here; show another tool covers this region` }];
     });
   },
 };

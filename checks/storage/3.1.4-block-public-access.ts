@@ -80,7 +80,7 @@ export const blockPublicAccess: Recommendation = {
       }
       const where = outcome.ok ? 'neither the bucket nor the account sets' : 'the bucket has no Block Public Access configuration and the account does not set';
       return [{ resource: bucket.arn, region, status: 'fail', detail: `${where} ${effectiveGaps.join(', ')}` }];
-    });
+    }, (bucket) => bucket.arn);
     const accountDetail =
       accountOn.size === 0
         ? 'Block Public Access is not configured at account level'

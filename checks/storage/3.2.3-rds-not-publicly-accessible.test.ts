@@ -65,7 +65,7 @@ describe('3.2.3 RDS not publicly accessible', () => {
       makeSnapshot([describeDbInstances('us-east-1', [dbInstance('orders', 'us-east-1')]), denied('ec2', 'DescribeRouteTables', { region: 'us-east-1' }), describeDbInstances('eu-west-1', [])]),
     );
     expect(result.status).toBe('error');
-    expect(result.findings[0]?.detail).toContain('ec2 DescribeRouteTables failed in us-east-1');
+    expect(result.findings[0]).toMatchObject({ resource: 'arn:aws:rds:us-east-1:111122223333:db:orders', detail: expect.stringContaining('ec2 DescribeRouteTables failed in us-east-1') });
   });
 
   it('is an error when no route table applies to the subnet', () => {

@@ -101,7 +101,7 @@ export const rdsNotPubliclyAccessible: Recommendation = {
           return finding('error', `ec2 DescribeRouteTables in ${region} shows no route table for subnet ${unresolved.join(', ')} nor a main table for ${db.DBSubnetGroup?.VpcId ?? 'its VPC'}`);
         }
         return finding('pass', `${dbLabel(db)} is not publicly accessible and its subnets have no route to an internet gateway`);
-      });
+      }, (db) => dbInstanceArn(ctx, region, db));
     });
   },
 };

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotIndex } from '../../src/snapshot.js';
 import { makeSnapshot, ok } from '../../test/helpers/snapshot.js';
 import { CheckContext, MissingInput } from '../context.js';
-import { bucketCall, listBuckets } from './buckets.js';
+import { bucketCall, bucketNamed, listBuckets } from './buckets.js';
 
 const contextOf = (calls: Parameters<typeof makeSnapshot>[0]) => new CheckContext(new SnapshotIndex(makeSnapshot(calls)));
 
@@ -23,6 +23,14 @@ describe('listBuckets', () => {
 
   it('throws MissingInput naming ListBuckets when it was not collected', () => {
     expect(() => listBuckets(contextOf([]))).toThrow(MissingInput);
+  });
+});
+
+describe('bucketNamed', () => {
+  it('finds the region of a listed bucket, and leaves it open for a bucket of another account', () => {
+    const ctx = contextOf([ok('s3api', 'ListBuckets', { Buckets: [{ Name: 'a', BucketRegion: 'eu-west-1' }] })]);
+    expect(bucketNamed(ctx, 'a')).toEqual({ name: 'a', arn: 'arn:aws:s3:::a', region: 'eu-west-1' });
+    expect(bucketNamed(ctx, 'central-logs')).toEqual({ name: 'central-logs', arn: 'arn:aws:s3:::central-logs' });
   });
 });
 

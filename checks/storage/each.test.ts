@@ -14,6 +14,13 @@ describe('judgeEach', () => {
     ]);
   });
 
+  it('puts the error on the item\'s resource when told how to name it', () => {
+    const findings = judgeEach(['logs'], () => {
+      throw new MissingInput('s3api GetBucketPolicy {"Bucket":"logs"}', 'us-east-1');
+    }, (bucket) => `arn:aws:s3:::${bucket}`);
+    expect(findings).toEqual([expect.objectContaining({ resource: 'arn:aws:s3:::logs', status: 'error', detail: expect.stringContaining('s3api GetBucketPolicy') })]);
+  });
+
   it('lets programming errors through', () => {
     expect(() => judgeEach([1], () => { throw new TypeError('bug'); })).toThrow(TypeError);
   });

@@ -129,7 +129,9 @@ export const PLAN: readonly PlanStep[] = [
   { id: 'iam.ListInstanceProfiles', service: 'iam', operation: 'ListInstanceProfiles', scope: 'global', for: ['2.17'] },
   { id: 'iam.ListServerCertificates', service: 'iam', operation: 'ListServerCertificates', scope: 'global', for: ['2.18'] },
   { id: 'accessanalyzer.ListAnalyzers', service: 'accessanalyzer', operation: 'ListAnalyzers', scope: 'regional', for: ['2.19'] },
-  { id: 'organizations.DescribeOrganization', service: 'organizations', operation: 'DescribeOrganization', scope: 'global', for: ['2.20'] },
+  { id: 'iam.ListSAMLProviders', service: 'iam', operation: 'ListSAMLProviders', scope: 'global', for: ['2.20'] },
+  { id: 'iam.ListOpenIDConnectProviders', service: 'iam', operation: 'ListOpenIDConnectProviders', scope: 'global', for: ['2.20'] },
+  { id: 'organizations.DescribeOrganization', service: 'organizations', operation: 'DescribeOrganization', scope: 'global', for: ['5.15'] },
 
   // Storage (section 3).
   { id: 's3api.ListBuckets', service: 's3api', operation: 'ListBuckets', scope: 'global', for: ['3.1.1', '3.1.2', '3.1.4', '4.4'] },
@@ -172,6 +174,7 @@ export const PLAN: readonly PlanStep[] = [
 
   // Networking (section 6).
   { id: 'ec2.GetEbsEncryptionByDefault', service: 'ec2', operation: 'GetEbsEncryptionByDefault', scope: 'regional', for: ['6.1.1'] },
+  { id: 'ec2.GetEbsDefaultKmsKeyId', service: 'ec2', operation: 'GetEbsDefaultKmsKeyId', scope: 'regional', for: ['6.1.1'] },
   { id: 'ec2.DescribeSecurityGroups', service: 'ec2', operation: 'DescribeSecurityGroups', scope: 'regional', for: ['6.1.2', '6.3', '6.4', '6.5'] },
   { id: 'ec2.DescribeNetworkAcls', service: 'ec2', operation: 'DescribeNetworkAcls', scope: 'regional', for: ['6.2'] },
   { id: 'ec2.DescribeRouteTables', service: 'ec2', operation: 'DescribeRouteTables', scope: 'regional', for: ['3.2.3', '6.6'] },

@@ -97,19 +97,23 @@ WORK=$(mktemp -d "${'$'}{TMPDIR:-/tmp}/assay-collect.XXXXXX") || die "cannot cre
 trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 mkdir "$WORK/calls"
-: >"$WORK/done"
 : >"$WORK/keys"
 SEQ=0
 KNOWN=0
+DONE=0
 RUNNING=0
 
 # record FILE SERVICE COMMAND OPERATION REGION PARAMS: one call (all pages) as a snapshot entry in FILE.json.
+# The entry's head goes to FILE.head so finish() can still record a call whose output is not JSON.
 record() {
+  printf '{"service":"%s","operation":"%s","region":"%s","params":%s,' "$2" "$4" "$5" "$6" >"$1.head"
   if aws "$2" "$3" --region "$5" --output json --cli-input-json "$6" >"$1.out" 2>"$1.err" </dev/null; then
-    jq -c -n --arg s "$2" --arg o "$4" --arg r "$5" --argjson p "$6" --slurpfile out "$1.out" \
-      '{service: $s, operation: $o, region: $r, params: $p, output: ($out[0] // {})}' >"$1.json" 2>/dev/null ||
-      jq -c -n --arg s "$2" --arg o "$4" --arg r "$5" --argjson p "$6" \
-        '{service: $s, operation: $o, region: $r, params: $p, error: {code: "InvalidOutput", message: "the AWS CLI printed something that is not JSON"}}' >"$1.json"
+    {
+      cat "$1.head"
+      printf '"output":'
+      if [ -s "$1.out" ]; then cat "$1.out"; else printf '{}'; fi
+      printf '}\n'
+    } >"$1.json"
   else
     code=$(sed -n 's/.*An error occurred (\([^)]*\)).*/\1/p' "$1.err" | head -n 1)
     message=$(sed -n 's/.*An error occurred ([^)]*) when calling the [A-Za-z0-9]* operation[^:]*: //p' "$1.err" | head -n 1)
@@ -117,19 +121,16 @@ record() {
       code=CliError
       message=$(tr '\n' ' ' <"$1.err")
     fi
-    jq -c -n --arg s "$2" --arg o "$4" --arg r "$5" --argjson p "$6" --arg c "$code" --arg m "$message" \
-      '{service: $s, operation: $o, region: $r, params: $p, error: {code: $c, message: $m}}' >"$1.json"
+    { cat "$1.head"; jq -c -n --arg c "$code" --arg m "$message" '{error: {code: $c, message: $m}}' | cut -c2-; } >"$1.json"
   fi
-  rm -f "$1.out" "$1.err"
 }
 
 # progress TEXT: calls done/known and the call just started, on one line of stderr.
 progress() {
-  done_count=$(wc -c <"$WORK/done" | tr -d ' ')
   if [ -t 2 ]; then
-    printf '\r\033[K[%s/%s] %s' "$done_count" "$KNOWN" "$1" >&2
+    printf '\r\033[K[%s/%s] %s' "$DONE" "$KNOWN" "$1" >&2
   elif [ $((KNOWN % 100)) -eq 0 ]; then
-    printf '[%s/%s] %s\n' "$done_count" "$KNOWN" "$1" >&2
+    printf '[%s/%s] %s\n' "$DONE" "$KNOWN" "$1" >&2
   fi
 }
 
@@ -150,15 +151,13 @@ throttle() {
 drain() {
   wait
   RUNNING=0
+  DONE=$KNOWN
 }
 
 # launch STEP SERVICE COMMAND OPERATION REGION PARAMS: one call in the background.
 launch() {
   start "$1" "$2" "$4" "$5" "$6"
-  (
-    record "$FILE" "$2" "$3" "$4" "$5" "$6"
-    printf . >>"$WORK/done"
-  ) &
+  record "$FILE" "$2" "$3" "$4" "$5" "$6" &
   throttle
 }
 
@@ -179,7 +178,6 @@ poll() {
       [ "$again" = true ] || break
       sleep "${'$'}{ASSAY_POLL_SECONDS:-${'$'}{11}}"
     done
-    printf . >>"$WORK/done"
   ) &
   throttle
 }
@@ -195,14 +193,14 @@ derive() {
 run_now() {
   start "$1" "$2" "$4" "$5" "$6"
   record "$FILE" "$2" "$3" "$4" "$5" "$6"
-  printf . >>"$WORK/done"
+  DONE=$KNOWN
 }
 
 COLLECTED_AT=$(date -u +%Y-%m-%dT%H:%M:%SZ)
 `;
 
-const BOOTSTRAP = String.raw`# Who we are: a failure here means the credentials cannot be used at all.
-run_now ${IDENTITY_STEP} sts get-caller-identity GetCallerIdentity "$GLOBAL_REGION" '{}'
+const BOOTSTRAP = (identity: RootStep, regions: RootStep) => String.raw`# Who we are: a failure here means the credentials cannot be used at all.
+run_now ${identity.id} ${identity.service} ${cliCommandName(identity.operation)} ${identity.operation} "$GLOBAL_REGION" ${paramsWord(identity)}
 if jq -e 'has("error")' "$FILE.json" >/dev/null; then
   die "cannot use the AWS credentials ($(jq -r '.error.code + ": " + .error.message' "$FILE.json")). In CloudShell they come from your console sign-in; elsewhere log in first (aws sso login --profile NAME, then export AWS_PROFILE=NAME). Nothing was written."
 fi
@@ -210,7 +208,7 @@ ACCOUNT=$(jq -r '.output.Account' "$FILE.json")
 PARTITION=$(jq -r '.output.Arn | split(":") | .[1]' "$FILE.json")
 
 # Which regions: the enabled ones, or those in ASSAY_REGIONS that are enabled.
-run_now ${REGIONS_STEP} ec2 describe-regions DescribeRegions "$GLOBAL_REGION" '{"AllRegions":true}'
+run_now ${regions.id} ${regions.service} ${cliCommandName(regions.operation)} ${regions.operation} "$GLOBAL_REGION" ${paramsWord(regions)}
 if jq -e 'has("error")' "$FILE.json" >/dev/null; then
   code=$(jq -r '.error.code' "$FILE.json")
   [ -n "${'$'}{ASSAY_REGIONS:-}" ] || die "cannot list the account's regions: ec2 DescribeRegions failed with $code. Allow ec2:DescribeRegions or name the regions: ASSAY_REGIONS='us-east-1 eu-west-1' sh $0"
@@ -245,10 +243,20 @@ fi
 const FINISH = String.raw`drain
 [ -t 2 ] && printf '\r\033[K' >&2
 REGIONS_JSON=$(printf '%s\n' $REGIONS | jq -R . | jq -sc .)
-find "$WORK/calls" -name '*.json' | sort | xargs cat |
-  jq -s --arg account "$ACCOUNT" --arg partition "$PARTITION" --arg at "$COLLECTED_AT" --argjson regions "$REGIONS_JSON" \
-    '{format: "assay.snapshot/v1", account: $account, partition: $partition, collectedAt: $at, regions: $regions, calls: .}' >"$OUT.partial" ||
-  die "could not assemble $OUT"
+assemble() {
+  (cd "$WORK/calls" && find . -name '*.json' | sort | xargs cat) |
+    jq -s --arg account "$ACCOUNT" --arg partition "$PARTITION" --arg at "$COLLECTED_AT" --argjson regions "$REGIONS_JSON" \
+      '{format: "assay.snapshot/v1", account: $account, partition: $partition, collectedAt: $at, regions: $regions, calls: .}' >"$OUT.partial" 2>/dev/null
+}
+if ! assemble; then
+  # An answer that is not JSON: record that call as failed rather than lose the others.
+  for entry in $(cd "$WORK/calls" && find . -name '*.json'); do
+    entry="$WORK/calls/$entry"
+    jq -e . "$entry" >/dev/null 2>&1 ||
+      { cat "${'$'}{entry%.json}.head"; printf '"error":{"code":"InvalidOutput","message":"the AWS CLI printed something that is not JSON"}}\n'; } >"$entry"
+  done
+  assemble || die "could not assemble $OUT"
+fi
 mv "$OUT.partial" "$OUT"
 jq -r --arg out "$OUT" '"assay-collect: \(.calls | length) calls in \(.regions | length) regions written to \($out)" +
   (([.calls[] | select(has("error")) | .error.code] | group_by(.) | map("\(.[0]) (\(length))") | join(", ")) as $failed
@@ -282,7 +290,7 @@ export function collectScript(plan: readonly PlanStep[] = PLAN): string {
     '#',
     '# Then download OUTPUT and run: assay scan --snapshot OUTPUT',
     PRELUDE,
-    BOOTSTRAP,
+    BOOTSTRAP(byId.get(IDENTITY_STEP) as RootStep, byId.get(REGIONS_STEP) as RootStep),
     ...body,
     '',
     FINISH,

@@ -90,7 +90,7 @@ export function createClient(service: string, config: object): AwsClient {
   const { client: Client, config: serviceConfig } = serviceEntry(service);
   const client = new Client({ ...serviceConfig, ...config });
   client.middlewareStack.add(
-    (next, context) => (args) => {
+    (next, context) => async (args) => {
       assertReadOnly(service, (context.commandName ?? '').replace(/Command$/, ''));
       return next(args);
     },

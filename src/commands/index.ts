@@ -9,6 +9,12 @@ import { registerScan } from './scan.js';
 import { registerList } from './list.js';
 import { registerImport } from './import.js';
 import { registerDrift } from './drift.js';
+import { registerExport } from './export.js';
+import { registerVerify } from './verify.js';
+import { registerKeygen } from './keygen.js';
+import { registerCollect } from './collect.js';
+import { registerCollectScript } from './collect-script.js';
+import { registerTui } from './tui.js';
 
 /** Each command lives in its own file and registers itself here. */
 export function registerCommands(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
@@ -21,4 +27,10 @@ export function registerCommands(program: Command, io: Io, setExit: (code: ExitC
   registerList(program, io, setExit);
   registerImport(program, io, setExit);
   registerDrift(program, io, setExit);
+  registerExport(program, io, setExit);
+  registerVerify(program, io, setExit);
+  registerKeygen(program, io, setExit);
+  registerCollect(program, io, setExit);
+  registerCollectScript(program, io, setExit);
+  registerTui(program, io, setExit);
 }

@@ -7,7 +7,7 @@ import { collectScript } from '../../src/collect/script.js';
 import { parseSnapshot, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
 import { packagePath } from '../../src/paths.js';
 
-const FAKE_AWS = packagePath('test', 'fixtures', 'collect', 'fake-aws.mjs');
+const FAKE_AWS = packagePath('test', 'fixtures', 'collect', 'fake-aws.sh');
 
 type Recorded = Pick<SnapshotCall, 'output' | 'error'>;
 
@@ -35,7 +35,7 @@ export interface ScriptRun {
   stderr: string;
   /** The snapshot the script wrote, if it wrote one. */
   snapshot?: Snapshot;
-  /** Every `aws` invocation, as its arguments. */
+  /** Every `aws` invocation: service, command, region, params. */
   invocations: string[][];
 }
 
@@ -45,7 +45,7 @@ export function runCollectScript(answers: object, env: Record<string, string> = 
   const bin = join(dir, 'bin');
   mkdirSync(bin);
   mkdirSync(join(dir, 'state'));
-  writeFileSync(join(bin, 'aws'), `#!/bin/sh\nexec "${process.execPath}" "${FAKE_AWS}" "$@"\n`);
+  writeFileSync(join(bin, 'aws'), `#!/bin/sh\nexec sh "${FAKE_AWS}" "$@"\n`);
   chmodSync(join(bin, 'aws'), 0o755);
   writeFileSync(join(dir, 'answers.json'), JSON.stringify(answers));
   writeFileSync(join(dir, 'collect.sh'), collectScript());
@@ -68,6 +68,6 @@ export function runCollectScript(answers: object, env: Record<string, string> = 
     status: result.status,
     stderr: result.stderr,
     ...(existsSync(out) ? { snapshot: parseSnapshot(readFileSync(out, 'utf8'), out) } : {}),
-    invocations: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => JSON.parse(l) as string[]) : [],
+    invocations: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => /^(\S+) (\S+) (\S+) (.*)$/.exec(l)?.slice(1) ?? [l]) : [],
   };
 }

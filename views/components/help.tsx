@@ -1,7 +1,7 @@
 /** The `?` overlay: every key of the current screen, from the key table. */
 import { Box } from 'ink';
 import { helpSections, type KeymapId } from '../keys.js';
-import { fit } from '../text.js';
+import { fit, wrapIndented } from '../text.js';
 import { Footer, T, TitleBar } from './ui.js';
 
 export interface HelpLine {
@@ -16,7 +16,8 @@ export function helpLines(maps: readonly KeymapId[], width: number): HelpLine[] 
   for (const section of helpSections(maps)) {
     lines.push({ text: section.title, heading: true });
     for (const row of section.rows) {
-      lines.push({ text: `  ${fit(row.keys, keyWidth)} ${row.help}`, heading: false });
+      // Long explanations wrap under themselves rather than being cut.
+      for (const text of wrapIndented(`  ${fit(row.keys, keyWidth)} `, row.help, width)) lines.push({ text, heading: false });
     }
     lines.push({ text: '', heading: false });
   }

@@ -115,7 +115,7 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
   return <DecideView state={state} width={width} height={frameHeight(height)} />;
 }
 
-const LABEL = 15;
+const LABEL = 16;
 const LABELS: Record<FieldId, string> = {
   status: 'Status',
   justification: 'Justification',
@@ -139,7 +139,7 @@ function Label({ field, focus }: { field: FieldId; focus: FieldId }) {
   const focused = field === focus;
   return (
     <T tone={focused ? 'accent' : 'muted'} bold={focused}>
-      {fit(`${focused ? '▸' : ' '} ${LABELS[field]}`, LABEL)}
+      {fit(`${focused ? '▸' : ' '} ${LABELS[field]}`, LABEL - 1) + ' '}
     </T>
   );
 }

@@ -3,15 +3,14 @@ import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { InputError } from '../../src/errors.js';
 import { Footer, StatusLine, T, TitleBar } from '../components/ui.js';
-import { attachEntry, decideEntry, detailEntry, exportEntry, rememberPane } from '../entries.js';
+import { attachEntry, decideEntry, detailEntry, exportEntry } from '../entries.js';
 import { resolve } from '../keys.js';
 import { DETAIL_CHROME, listHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { quickDecisionNeedsForm, type Status } from '../state/decide.js';
-import { automatedSummary, describeDecision, PANE_TITLES, PANES, panePosition, visiblePane, type DetailState } from '../state/detail.js';
+import { automatedSummary, decisionHeadline, PANE_TITLES, PANES, panePosition, visiblePane, type DetailState } from '../state/detail.js';
 import { useStore } from '../store.js';
 import { fit } from '../text.js';
-import { DECISION_LOOK } from '../theme.js';
 
 type DetailEntry = Extract<Entry, { screen: 'detail' }>;
 
@@ -68,7 +67,7 @@ export function DetailScreen({ entry }: { entry: DetailEntry }) {
         case 'next-pane':
         case 'prev-pane':
           store.dispatch({ type: 'pane', by: action === 'next-pane' ? 1 : -1 });
-          rememberPane(store.get().pane);
+          open.pane = store.get().pane;
           break;
         case 'down':
         case 'up':
@@ -118,10 +117,9 @@ export function DetailScreen({ entry }: { entry: DetailEntry }) {
 
 export function DetailView({ state, width, position }: { state: DetailState; width: number; position?: string | undefined }) {
   const { data } = state;
-  const { rec, decision } = data;
+  const { rec } = data;
   const auto = automatedSummary(data);
-  const look = DECISION_LOOK[data.status];
-  const decisionText = decision ? [`${look.glyph} ${look.long}`, ...describeDecision(decision).slice(0, 2)].join(' · ') : `${look.glyph} undecided`;
+  const headline = decisionHeadline(data);
   const { items, first, cursor } = visiblePane(state);
   const where = panePosition(state);
   return (
@@ -133,8 +131,8 @@ export function DetailView({ state, width, position }: { state: DetailState; wid
       </Text>
       <Text wrap="truncate">
         <T tone="muted">{'Decision  '}</T>
-        <T tone={look.tone} bold>
-          {fit(decisionText, width - 10)}
+        <T tone={headline.tone} bold>
+          {fit(headline.text, width - 10)}
         </T>
       </Text>
       <Text wrap="truncate">

@@ -36,11 +36,12 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
   };
 
   /** Stores what was collected or read, then opens the walk (or returns to it after a rescan). */
-  const finish = (snapshot: Snapshot, source: string, force = false) => {
+  const finish = (snapshot: Snapshot | undefined, source: string, force = false) => {
     const s = store.get();
     const purpose = s.purpose;
     try {
       if (purpose.kind === 'rescan') {
+        if (!snapshot) return;
         if (!force && purpose.account && snapshot.account !== purpose.account) {
           pending.current = { snapshot, source };
           store.dispatch({ type: 'ask-account', question: `The snapshot is of account ${snapshot.account}, the assessment of ${purpose.account}. Scan it anyway?` });
@@ -54,14 +55,19 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
       const name = s.values.name.value.trim();
       const from = s.carry > 0 ? purpose.carryFrom[s.carry - 1] : undefined;
       let id: number;
+      let note: string | undefined;
       if (from) {
         if (!deps.carryForward) throw new InputError('carrying an assessment forward is not available in this build');
-        id = deps.carryForward(from.id, name, snapshot, source).id;
-      } else {
+        const carried = deps.carryForward(from.id, name, snapshot ? { snapshot, source } : undefined);
+        id = carried.id;
+        note = `carried ${carried.carried} decisions from #${from.id} — each shows "↻ confirm" until you decide again (6 filters them); ${carried.left} left behind`;
+      } else if (snapshot) {
         id = deps.service.createAssessment({ name, source, snapshot }).id;
-      }
+      } else return;
       // Written; the walk replaces this screen so esc from it goes home.
-      nav.replace(walkEntry(deps, id, nav));
+      const walk = walkEntry(deps, id, nav);
+      if (note && walk.screen === 'walk') walk.store.dispatch({ type: 'message', text: note, tone: 'info' });
+      nav.replace(walk);
     } catch (err) {
       fail(err);
     }
@@ -75,6 +81,7 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
       return;
     }
     if (s.kind === 'demo') return finish(deps.loadDemo(), 'demo');
+    if (s.kind === 'earlier') return finish(undefined, '');
     if (s.kind === 'snapshot') {
       const path = resolvePath(s.values.path.value, deps.cwd);
       try {
@@ -96,7 +103,13 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
         store.dispatch({ type: 'progress', progress });
       };
       deps
-        .collect({ ...(profile ? { profile } : {}), regions: parseRegions(s.values.regions.value), onProgress, signal: controller.signal })
+        .collect({
+          ...(profile ? { profile } : {}),
+          regions: parseRegions(s.values.regions.value),
+          onProgress,
+          onWarning: (message) => store.dispatch({ type: 'warning', message }),
+          signal: controller.signal,
+        })
         .then((snapshot) => {
           if (!controller.signal.aborted) finish(snapshot, `live:${profile || 'default'}`);
         })
@@ -183,6 +196,12 @@ const FIELD_HINTS: Record<FieldName, string> = {
   carry: '←→ exceptions in force and manual decisions come across, marked "carried — confirm"',
 };
 
+function carryLabel(state: SourceState): string {
+  const p = state.purpose;
+  const from = p.kind === 'new' ? p.carryFrom[state.carry - 1] : undefined;
+  return from ? `#${from.id} ${from.name}` : 'nothing: start fresh';
+}
+
 export function SourceView({ state, width, height }: { state: SourceState; width: number; height: number }) {
   const p = state.purpose;
   const kindLabel = state.choices.find((c) => c.kind === state.kind)?.label.toLowerCase() ?? '';
@@ -232,7 +251,7 @@ export function SourceView({ state, width, height }: { state: SourceState; width
                       {fit(`${on ? '▸' : ' '} ${FIELD_LABELS[field]}`, labelWidth)}
                     </T>
                     {field === 'carry' ? (
-                      <T inverse={on}>{` ◂ ${state.carry === 0 || p.kind !== 'new' ? 'nothing: start fresh' : `#${p.carryFrom[state.carry - 1]?.id} ${p.carryFrom[state.carry - 1]?.name}`} ▸ `}</T>
+                      <T inverse={on}>{` ◂ ${carryLabel(state)} ▸ `}</T>
                     ) : (
                       <FieldView field={state.values[field]} width={width - labelWidth - 2} focused={on} />
                     )}
@@ -249,6 +268,11 @@ export function SourceView({ state, width, height }: { state: SourceState; width
             <ProgressBar width={width} done={state.progress.done} total={state.progress.total} current={state.progress.current} />
           </Box>
         ) : null}
+        {state.warnings.slice(-3).map((w, i) => (
+          <T key={i} tone="warn">
+            {truncate(`! ${w}`, width)}
+          </T>
+        ))}
       </Box>
       {state.step === 'confirm-account' && state.question ? (
         <Question width={width} text={state.question} />

@@ -210,7 +210,7 @@ export function formProblems(state: DecideState): string[] {
   const v = state.values;
   const problems: string[] = [];
   if (!v.justification.value.trim()) {
-    if (NEEDS_JUSTIFICATION.includes(v.status)) problems.push(`a ${v.status.replace('_', ' ')} decision needs a justification`);
+    if (NEEDS_JUSTIFICATION.includes(v.status)) problems.push(`${v.status === 'exception' ? 'an exception' : v.status === 'fail' ? 'a fail' : 'a not applicable'} decision needs a justification`);
     else {
       const manual = state.targets.filter((t) => t.assessment === 'manual').map((t) => t.recId);
       if (manual.length > 0) problems.push(`${manual.join(', ')} ${manual.length === 1 ? 'is a manual recommendation: it needs' : 'are manual: they need'} a justification`);

@@ -8,7 +8,7 @@ import type { Finding, Recommendation } from '../../checks/types.js';
 import type { ExceptionState } from '../../src/expiry.js';
 import type { Decision, DecisionEvent, EffectiveStatus, EvidenceRecord, StoredResult } from '../../src/model.js';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../../src/risk.js';
-import { formatBytes, shortTime, wrap, wrapIndented } from '../text.js';
+import { formatBytes, hardWrap, shortTime, wrap, wrapIndented } from '../text.js';
 import { AUTOMATED_LOOK, DECISION_LOOK, type Tone } from '../theme.js';
 import { clamp, scrollToItem } from '../window.js';
 
@@ -182,6 +182,8 @@ function guidancePane(data: DetailData, width: number): PaneContent {
   const { rec } = data;
   const g = rec.guidance;
   const items: Item[] = [
+    ...wrap(`${rec.id} ${rec.title}`, width).map((l) => line(l, undefined, true)),
+    blank,
     ...decisionBlock(data, width),
     heading('What it protects'),
     ...paragraph(g.protects, width),
@@ -221,7 +223,7 @@ function findingsPane(data: DetailData, width: number): PaneContent {
     const look = AUTOMATED_LOOK[f.status];
     const tag = several ? `[${source}] ` : '';
     const head = `${look.glyph} ${look.word.padEnd(6)} ${f.region.padEnd(14)} ${tag}${f.resource}`;
-    const lines: Line[] = wrapIndented('', head, width).map((text) => ({ text, tone: look.tone }));
+    const lines: Line[] = hardWrap(head, width, '    ').map((text) => ({ text, tone: look.tone }));
     for (const l of wrapIndented('    ', f.detail, width)) lines.push({ text: l });
     return { lines };
   });
@@ -306,6 +308,19 @@ export const PANE_TITLES: Record<Pane, string> = {
   history: 'History',
   mappings: 'Mappings',
 };
+
+/** The decision in one line for the detail's header: status, then what matters most about it. */
+export function decisionHeadline(data: DetailData): { text: string; tone: Tone } {
+  const { decision, status } = data;
+  const look = DECISION_LOOK[status];
+  if (!decision) return { text: `${look.glyph} undecided`, tone: look.tone };
+  const parts = [`${look.glyph} ${status === 'carried' ? look.long : status === 'needs_review' ? 'needs review' : look.word}`];
+  if (status === 'needs_review') parts.push(`was ${decision.status.replace('_', ' ')}, expired ${decision.expiresAt}`);
+  else if (decision.status === 'exception') parts.push(`approved by ${decision.approver}, expires ${decision.expiresAt}${data.expiry === 'expiring' ? ' (within 30 days)' : ''}`);
+  if (decision.riskLevel) parts.push(`risk ${decision.riskLevel}${decision.dueDate ? `, due ${decision.dueDate}` : ''}`);
+  parts.push(`by ${decision.decidedBy}`);
+  return { text: parts.join(' · '), tone: look.tone };
+}
 
 /** One line on the automated result: `✗ fail · 3 of 28 resources failing`. */
 export function automatedSummary(data: DetailData): { text: string; tone: Tone } {

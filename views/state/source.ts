@@ -8,7 +8,8 @@ import type { Progress } from '../deps.js';
 import { completePath, type Completion } from '../paths.js';
 import { clamp } from '../window.js';
 
-export type SourceKind = 'demo' | 'snapshot' | 'live';
+/** `earlier`: the data of the assessment carried from, scanned again. */
+export type SourceKind = 'demo' | 'snapshot' | 'live' | 'earlier';
 
 export type Purpose =
   | { kind: 'new'; carryFrom: readonly { id: number; name: string }[] }
@@ -43,6 +44,8 @@ export interface SourceState {
   error?: string;
   /** The account question: `the snapshot is of account X …`. */
   question?: string;
+  /** What the collector said along the way (a region skipped). */
+  warnings: readonly string[];
 }
 
 export type SourceAction =
@@ -56,7 +59,8 @@ export type SourceAction =
   | { type: 'running' }
   | { type: 'progress'; progress: Progress }
   | { type: 'failed'; error: string }
-  | { type: 'ask-account'; question: string };
+  | { type: 'ask-account'; question: string }
+  | { type: 'warning'; message: string };
 
 export interface SourceOptions {
   purpose: Purpose;
@@ -69,16 +73,19 @@ export interface SourceOptions {
 
 export function initialSource(options: SourceOptions): SourceState {
   const choices: Choice[] = [
-    { kind: 'demo', label: 'Demo account', detail: 'Northwind Retail, a fictional AWS account with realistic gaps — try Assay without AWS' },
-    { kind: 'snapshot', label: 'Snapshot file', detail: 'an assay.snapshot/v1 file from `assay collect` or the CloudShell script' },
+    { kind: 'demo', label: 'Demo account', detail: 'Northwind Retail, fictional: try Assay without AWS' },
+    { kind: 'snapshot', label: 'Snapshot file', detail: 'from `assay collect` or the CloudShell script' },
     {
       kind: 'live',
       label: 'Live AWS account',
-      detail: 'collect now with your AWS profile (read-only calls only)',
+      detail: 'collect now with an AWS profile (read-only)',
       ...(options.liveAvailable ? {} : { unavailable: 'live collection is not available in this build; use `assay collect` or the CloudShell script' }),
     },
   ];
   const purpose = options.purpose;
+  if (purpose.kind === 'new' && purpose.carryFrom.length > 0) {
+    choices.push({ kind: 'earlier', label: 'Earlier assessment', detail: 'carry one forward: its exceptions and manual decisions' });
+  }
   let cursor = 0;
   if (purpose.kind === 'rescan') {
     const own = purpose.source === 'demo' ? 'demo' : purpose.source.startsWith('live:') ? 'live' : 'snapshot';
@@ -99,6 +106,7 @@ export function initialSource(options: SourceOptions): SourceState {
       regions: textField(''),
     },
     carry: 0,
+    warnings: [],
   };
 }
 
@@ -107,10 +115,12 @@ function fieldsFor(kind: SourceKind, purpose: Purpose): FieldName[] {
   if (kind === 'snapshot') fields.push('path');
   if (kind === 'live') fields.push('profile', 'regions');
   if (purpose.kind === 'new' && purpose.carryFrom.length > 0) fields.push('carry');
+  // Carrying needs nothing but the name and which assessment: the carry field comes first.
+  if (kind === 'earlier') return ['carry', 'name'];
   return fields;
 }
 
-const DEFAULT_NAMES: Record<SourceKind, string> = { demo: 'Northwind Retail (demo)', snapshot: '', live: '' };
+const DEFAULT_NAMES: Record<SourceKind, string> = { demo: 'Northwind Retail (demo)', snapshot: '', live: '', earlier: '' };
 
 export function sourceReducer(state: SourceState, action: SourceAction): SourceState {
   switch (action.type) {
@@ -120,8 +130,10 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       const choice = state.choices[state.cursor];
       if (!choice) return state;
       if (choice.unavailable) return { ...state, error: choice.unavailable };
-      const name = state.values.name.value || DEFAULT_NAMES[choice.kind];
-      return { ...state, step: 'form', kind: choice.kind, fields: fieldsFor(choice.kind, state.purpose), focus: 0, values: { ...state.values, name: textField(name) }, error: undefined };
+      const carry = choice.kind === 'earlier' ? Math.max(1, state.carry) : state.carry;
+      const from = state.purpose.kind === 'new' ? state.purpose.carryFrom[carry - 1] : undefined;
+      const name = state.values.name.value || (choice.kind === 'earlier' && from ? `${from.name} (carried forward)` : DEFAULT_NAMES[choice.kind]);
+      return { ...state, step: 'form', kind: choice.kind, carry, fields: fieldsFor(choice.kind, state.purpose), focus: 0, values: { ...state.values, name: textField(name) }, error: undefined };
     }
     case 'back':
       if (state.step === 'confirm-account') return { ...state, step: 'form', question: undefined };
@@ -136,8 +148,10 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
     }
     case 'carry': {
       if (state.purpose.kind !== 'new') return state;
-      const options = state.purpose.carryFrom.length + 1;
-      return { ...state, carry: (state.carry + action.by + options) % options };
+      // Carrying from the earlier assessment's own data needs one; otherwise "nothing" is a choice.
+      const first = state.kind === 'earlier' ? 1 : 0;
+      const count = state.purpose.carryFrom.length + 1 - first;
+      return { ...state, carry: first + ((state.carry - first + action.by + count) % count) };
     }
     case 'complete': {
       const { field, completion } = completePath(state.values.path, action.cwd, state.completion);
@@ -145,7 +159,9 @@ export function sourceReducer(state: SourceState, action: SourceAction): SourceS
       return { ...state, values: { ...state.values, path: field, ...(state.purpose.kind === 'new' && !state.values.name.value && name ? { name: textField(name) } : {}) }, completion };
     }
     case 'running':
-      return { ...state, step: 'running', error: undefined, progress: { done: 0, total: 0 } };
+      return { ...state, step: 'running', error: undefined, progress: { done: 0, total: 0 }, warnings: [] };
+    case 'warning':
+      return { ...state, warnings: [...state.warnings, action.message] };
     case 'progress':
       return { ...state, progress: action.progress };
     case 'failed':

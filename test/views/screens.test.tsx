@@ -1,0 +1,218 @@
+import { existsSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { carryForward } from '../../src/carry.js';
+import { loadDemoSnapshot } from '../../src/demo.js';
+import { AssayService } from '../../src/service.js';
+import { KEYMAP } from '../../views/keys.js';
+import { seedDemo, startTui, type Tui } from './tui.js';
+
+let tui: Tui | undefined;
+afterEach(() => {
+  tui?.close();
+  tui = undefined;
+});
+
+function rowOf(frame: string, recId: string): string {
+  const line = frame.split('\n').find((l) => new RegExp(`^[▸ ][● ]${recId.replace(/\./g, '\\.')}\\s`).test(l));
+  if (!line) throw new Error(`no row ${recId} in the frame:\n${frame}`);
+  return line;
+}
+
+/** A service on the same database whose clock says `day`: decisions made "back then". */
+function decideOn(dbPath: string, day: string, work: (service: AssayService) => void): void {
+  const past = AssayService.open({ dbPath, actor: 'earlier-assessor', now: () => new Date(`${day}T10:00:00Z`) });
+  try {
+    work(past);
+  } finally {
+    past.close();
+  }
+}
+
+describe('help', () => {
+  it('lists every key of the walk, scrolling, and closes with esc', async () => {
+    tui = await startTui({ seed: (s) => seedDemo(s) });
+    await tui.press('enter');
+    await tui.waitFor('0/63 decided');
+    await tui.press('?');
+    let frame = await tui.waitFor('Help — keys of this screen');
+    const body = (f: string) => f.split('\n').slice(1, 22);
+    // The first page, then each scroll brings one more line in at the bottom.
+    const lines = body(frame);
+    let position = frame.match(/(\d+)–(\d+)\/(\d+)/);
+    expect(position).not.toBeNull();
+    while (position && position[2] !== position[3]) {
+      await tui.press('j');
+      frame = await tui.waitFor((f) => f.match(/(\d+)–(\d+)\/(\d+)/)?.[2] !== position?.[2]);
+      position = frame.match(/(\d+)–(\d+)\/(\d+)/);
+      lines.push(body(frame).at(-1) ?? '');
+    }
+    // Wrapped explanations are compared with their spacing folded.
+    const shown = lines.join(' ').replace(/\s+/g, ' ');
+    for (const binding of [...KEYMAP.walk, ...KEYMAP.global]) expect(shown).toContain(binding.help.replace(/\s+/g, ' '));
+    await tui.press('esc');
+    await tui.waitFor('0/63 decided');
+  });
+});
+
+describe('quitting', () => {
+  it('asks only when a form holds unsaved text; ctrl-c always quits', async () => {
+    tui = await startTui({ seed: (s) => seedDemo(s) });
+    await tui.press('enter');
+    await tui.waitFor('0/63 decided');
+    await tui.press('f');
+    await tui.waitFor('Decide 2.1');
+    // In a text field q is text.
+    await tui.type('q');
+    await tui.waitFor('│ q');
+    await tui.press('tab');
+    await tui.waitFor(/▸ Likelihood/);
+    await tui.press('q');
+    await tui.waitFor('Quit and lose them?');
+    await tui.press('n');
+    await tui.waitFor(/▸ Likelihood/);
+    expect(tui.quits).toBe(0);
+    await tui.press('ctrl-c');
+    await expect.poll(() => tui?.quits).toBe(1);
+  });
+
+  it('quits from the walk without asking', async () => {
+    tui = await startTui({ seed: (s) => seedDemo(s) });
+    await tui.press('enter');
+    await tui.waitFor('0/63 decided');
+    await tui.press('q');
+    await expect.poll(() => tui?.quits).toBe(1);
+  });
+});
+
+describe('exceptions over time', () => {
+  it('shows an expired exception as needs review with the old decision, and flags one expiring within 30 days', async () => {
+    tui = await startTui({
+      seed: (service) => {
+        const id = seedDemo(service);
+        decideOn(service.dbPath, '2026-03-01', (past) => {
+          const base = { status: 'exception' as const, justification: 'accepted for the migration', approver: 'CISO', likelihood: 2 as const, impact: 2 as const };
+          past.decide(id, { recId: '2.9', ...base, expiresAt: '2026-09-30' });
+          past.decide(id, { recId: '2.12', ...base, expiresAt: '2026-12-10' });
+        });
+      },
+    });
+    await tui.press('enter');
+    const walk = await tui.waitFor('1/63 decided · ⏲ 1 expiring · 1 to review');
+    expect(rowOf(walk, '2.9')).toContain('? review (exc)');
+    expect(rowOf(walk, '2.12')).toContain('⚠ exc ⏲ 15d');
+    // The chip filters to what needs review.
+    await tui.press('5');
+    const filtered = await tui.waitFor('showing 1 of 63: review');
+    expect(rowOf(filtered, '2.9')).toMatch(/^▸/);
+    await tui.press('enter');
+    const detail = await tui.waitFor('needs review');
+    expect(detail).toContain('was exception, expired 2026-09-30');
+    // Deciding again starts from the old decision; the old expiry is refused, not extended.
+    await tui.press('e');
+    const form = await tui.waitFor('Decide 2.9');
+    expect(form).toContain('accepted for the migration');
+    expect(form).toContain('the expiry 2026-09-30 must be after today (2026-11-25)');
+  });
+
+  it('shows carried decisions as carried — confirm and confirms one with its key', async () => {
+    let newId = 0;
+    tui = await startTui({
+      seed: (service) => {
+        const firstId = seedDemo(service, 'Northwind Q3');
+        decideOn(service.dbPath, '2026-08-01', (past) => {
+          past.decide(firstId, { recId: '2.1', status: 'pass', justification: 'contacts checked with the account owner' });
+          past.decide(firstId, { recId: '2.9', status: 'exception', justification: 'break-glass user', approver: 'CISO', expiresAt: '2027-06-30', likelihood: 2, impact: 3 });
+        });
+        newId = carryForward(service, firstId, { name: 'Northwind Q4', source: 'demo', snapshot: loadDemoSnapshot() }, { today: new Date('2026-11-25T12:00:00Z') }).assessment.id;
+      },
+    });
+    await tui.waitFor('Northwind Q4');
+    await tui.press('enter');
+    const walk = await tui.waitFor('0/63 decided');
+    expect(rowOf(walk, '2.1')).toContain('↻ confirm pass');
+    expect(rowOf(walk, '2.9')).toContain('↻ confirm exc');
+    expect(walk).toContain('6↻confirm 2');
+    await tui.press('p');
+    const confirmed = await tui.waitFor('confirmed pass for 2.1');
+    expect(rowOf(confirmed, '2.1')).toContain('✓ pass');
+    const decision = tui.service.getDecisions(newId).find((d) => d.recId === '2.1');
+    expect(decision).toMatchObject({ status: 'pass', justification: 'contacts checked with the account owner', decidedBy: 'test-assessor' });
+    expect(decision?.carriedFrom).toBeUndefined();
+  });
+});
+
+describe('home', () => {
+  it('renames, and deletes only after confirmation', async () => {
+    tui = await startTui({
+      seed: (service) => {
+        seedDemo(service, 'First');
+        seedDemo(service, 'Second');
+      },
+    });
+    await tui.waitFor('▸ 2    Second');
+    await tui.press('r');
+    await tui.press('ctrl-u');
+    await tui.type('Second, renamed');
+    await tui.press('enter');
+    await tui.waitFor('renamed to "Second, renamed"');
+    expect(tui.service.listAssessments().map((s) => s.assessment.name)).toEqual(['First', 'Second, renamed']);
+    await tui.press('d');
+    await tui.waitFor('Delete "Second, renamed"');
+    await tui.press('n');
+    await tui.waitFor('Decided');
+    expect(tui.service.listAssessments()).toHaveLength(2);
+    await tui.press('d', 'y');
+    await tui.waitFor('deleted "Second, renamed"');
+    expect(tui.service.listAssessments().map((s) => s.assessment.name)).toEqual(['First']);
+  });
+
+  it('shows progress and exceptions of each assessment', async () => {
+    tui = await startTui({
+      seed: (service) => {
+        const id = seedDemo(service);
+        service.decide(id, { recId: '2.3', status: 'pass', justification: '' });
+        service.decide(id, { recId: '2.9', status: 'exception', justification: 'break-glass', approver: 'CISO', expiresAt: '2026-12-20' });
+      },
+    });
+    const frame = await tui.waitFor('Northwind demo');
+    const line = frame.split('\n').find((l) => l.includes('Northwind demo')) ?? '';
+    expect(line).toContain('2/63');
+    expect(line).toContain('1 open · 1 ⏲');
+  });
+});
+
+describe('export', () => {
+  it('writes the pack where asked and says where it went', async () => {
+    tui = await startTui({ seed: (s) => seedDemo(s) });
+    await tui.press('x');
+    const frame = await tui.waitFor('Export the evidence pack of "Northwind demo"');
+    expect(frame).toContain('assay-northwind-demo-2026-11-25.zip');
+    await tui.press('enter');
+    const done = await tui.waitFor('✓ written:', 20_000);
+    const path = join(tui.dir, 'assay-northwind-demo-2026-11-25.zip');
+    expect(done).toContain(path);
+    expect(existsSync(path)).toBe(true);
+    expect(statSync(path).size).toBeGreaterThan(1000);
+    await tui.press('esc');
+    await tui.waitFor('Northwind demo');
+  });
+});
+
+describe('layout', () => {
+  it('uses the width of a wide terminal and redraws on resize', async () => {
+    tui = await startTui({ seed: (s) => seedDemo(s) });
+    await tui.press('enter');
+    let frame = await tui.waitFor('0/63 decided');
+    expect(rowOf(frame, '2.9')).not.toContain('Ensure multi-factor');
+    for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
+    expect(frame.split('\n').length).toBeLessThanOrEqual(23);
+    tui.resize(200, 50);
+    frame = await tui.waitFor('Ensure multi-factor authentication (MFA) is enabled for all IAM users that have a console password');
+    expect(frame.split('\n').length).toBeLessThanOrEqual(49);
+    tui.resize(50, 12);
+    await tui.waitFor('The terminal is 50×12.');
+    tui.resize(80, 24);
+    await tui.waitFor('0/63 decided');
+  });
+});

@@ -1,0 +1,345 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Key } from 'ink';
+import { afterAll, describe, expect, it } from 'vitest';
+import { CATALOG } from '../../checks/catalog.js';
+import type { Decision, StoredResult } from '../../src/model.js';
+import { editField, textField, visualLines } from '../../views/field.js';
+import { KEYMAP, footerHints, keysMarkdown, resolve, toKeyPresses, type Binding, type KeymapId } from '../../views/keys.js';
+import { completePath } from '../../views/paths.js';
+import { buildRows, decisionCell } from '../../views/rows.js';
+import { fieldsFor, formProblems, initialDecide, decideReducer, isDirty, quickDecisionNeedsForm, riskPreview, toInput, type DecideTarget } from '../../views/state/decide.js';
+import { detailReducer, initialDetail, panePosition, visiblePane, type DetailData } from '../../views/state/detail.js';
+import { defaultPackName } from '../../views/state/export.js';
+import { currentRow, initialWalk, targetIds, walkReducer, type WalkAction, type WalkState } from '../../views/state/walk.js';
+import { colorEnabled, toneColor } from '../../views/theme.js';
+import { rowSegments, walkColumns } from '../../views/walk-layout.js';
+import { position, scrollTo, scrollToItem, visibleItems } from '../../views/window.js';
+
+const TODAY = new Date('2026-11-25T12:00:00Z');
+const NO_KEY: Key = {
+  upArrow: false,
+  downArrow: false,
+  leftArrow: false,
+  rightArrow: false,
+  pageDown: false,
+  pageUp: false,
+  home: false,
+  end: false,
+  return: false,
+  escape: false,
+  ctrl: false,
+  shift: false,
+  tab: false,
+  backspace: false,
+  delete: false,
+  meta: false,
+  super: false,
+  hyper: false,
+  capsLock: false,
+  numLock: false,
+};
+const press = (name: string) => ({ name, text: name.length === 1 ? name : name === 'space' ? ' ' : '' });
+
+/** Every recommendation: odd positions fail automatically, even ones pass; manual ones are manual. */
+function results(): StoredResult[] {
+  return CATALOG.map((rec, i) => ({
+    recId: rec.id,
+    source: 'assay',
+    status: rec.assessment === 'manual' ? 'manual' : i % 2 ? 'fail' : 'pass',
+    findings: [{ resource: `r-${rec.id}`, region: 'global', status: rec.assessment === 'manual' ? 'manual' : i % 2 ? 'fail' : 'pass', detail: 'd' }],
+  }));
+}
+
+function decision(recId: string, fields: Partial<Decision>): Decision {
+  return { recId, status: 'pass', justification: '', decidedBy: 'a', decidedAt: '2026-11-01T00:00:00Z', ...fields };
+}
+
+const effective = (d: Decision | undefined) => (d ? (d.carriedFrom ? 'carried' : d.status) : 'not_reviewed');
+
+function walk(height = 10, decisions: Decision[] = []): WalkState {
+  return initialWalk(buildRows(results(), decisions, effective, TODAY), height);
+}
+
+function run(state: WalkState, ...actions: WalkAction[]): WalkState {
+  return actions.reduce(walkReducer, state);
+}
+
+describe('key table', () => {
+  it('splits a chunk of typed characters into one press each, line breaks as enter', () => {
+    expect(toKeyPresses('jj', NO_KEY).map((p) => p.name)).toEqual(['j', 'j']);
+    expect(toKeyPresses('a b\rc', NO_KEY).map((p) => p.name)).toEqual(['a', 'space', 'b', 'enter', 'c']);
+    expect(toKeyPresses('', { ...NO_KEY, escape: true, meta: true }).map((p) => p.name)).toEqual(['esc']);
+    expect(toKeyPresses('', { ...NO_KEY, tab: true, shift: true }).map((p) => p.name)).toEqual(['shift-tab']);
+    expect(toKeyPresses('s', { ...NO_KEY, ctrl: true }).map((p) => p.name)).toEqual(['ctrl-s']);
+    // Backspace (0x7f) arrives as delete.
+    expect(toKeyPresses('', { ...NO_KEY, delete: true }).map((p) => p.name)).toEqual(['backspace']);
+  });
+
+  it('lets a mode binding win: n is the next match while a search is active, not applicable otherwise', () => {
+    expect(resolve('walk', press('n'), ['search'])).toBe('next-match');
+    expect(resolve('walk', press('n'))).toBe('not-applicable');
+  });
+
+  it('binds each key to one action per screen and mode', () => {
+    for (const [map, bindings] of Object.entries(KEYMAP) as [KeymapId, readonly Binding[]][]) {
+      const seen = new Map<string, string>();
+      for (const b of bindings) {
+        for (const key of b.keys) {
+          const slot = `${b.mode ?? ''}:${key}`;
+          expect(seen.get(slot), `${map}: ${key} is bound to ${seen.get(slot)} and ${b.action}`).toBeUndefined();
+          seen.set(slot, b.action);
+        }
+      }
+    }
+  });
+
+  it('drives the footer and the docs from the same bindings', () => {
+    expect(footerHints(['walk'])).toEqual(expect.arrayContaining(['enter open', '/ search', '? help', 'q quit']));
+    expect(footerHints(['walk'])).not.toContain('n/N match');
+    expect(footerHints(['walk'], ['search'])).toContain('n/N match');
+    const docs = keysMarkdown();
+    for (const bindings of Object.values(KEYMAP)) for (const b of bindings as readonly Binding[]) expect(docs).toContain(b.help);
+  });
+});
+
+describe('text fields', () => {
+  it('edits at the cursor: insert, backspace, delete a word, clear', () => {
+    let f = textField('hello world');
+    f = editField(f, press('left')) ?? f;
+    f = editField(f, press('X')) ?? f;
+    expect(f).toEqual({ value: 'hello worlXd', cursor: 11 });
+    f = editField(f, press('backspace')) ?? f;
+    f = editField(f, press('ctrl-w')) ?? f;
+    expect(f.value).toBe('hello d');
+    expect(editField(f, press('ctrl-u'))).toEqual({ value: '', cursor: 0 });
+    // Not an editing key: the caller decides (tab moves to the next field).
+    expect(editField(f, press('tab'))).toBeUndefined();
+  });
+
+  it('moves between lines of a multi-line field and leaves it at its edges', () => {
+    let f = textField('first line\nsecond');
+    expect(f.cursor).toBe(17);
+    f = editField(f, press('up'), true) ?? f;
+    expect(f.cursor).toBe(6);
+    expect(editField(f, press('up'), true)).toBeUndefined();
+    f = editField(f, press('enter'), true) ?? f;
+    expect(f.value).toBe('first \nline\nsecond');
+    const view = visualLines(textField('abcdefgh\nij'), 3, 2);
+    expect(view.total).toBe(4);
+    expect(view.lines).toEqual([{ text: 'gh' }, { text: 'ij', cursor: 2 }]);
+  });
+});
+
+describe('windowing', () => {
+  it('scrolls only as far as the cursor needs', () => {
+    expect(scrollTo(0, 5, 10, 100)).toBe(0);
+    expect(scrollTo(0, 12, 10, 100)).toBe(3);
+    expect(scrollTo(30, 12, 10, 100)).toBe(12);
+    expect(scrollTo(0, 99, 10, 100)).toBe(90);
+    expect(position(11, 5000)).toBe('12/5000');
+    expect(position(0, 0)).toBe('0/0');
+  });
+
+  it('keeps a tall item wholly in view', () => {
+    const heights = [2, 2, 3, 1, 4];
+    expect(scrollToItem(0, 4, heights, 6)).toBe(3);
+    expect(visibleItems(3, heights, 6)).toEqual({ from: 3, to: 5 });
+    expect(scrollToItem(3, 1, heights, 6)).toBe(1);
+  });
+});
+
+describe('walk state', () => {
+  it('filters by decision chips, level, type and failing, keeping the cursor on its row', () => {
+    let s = walk(10, [decision('2.9', { status: 'exception' }), decision('3.1.1', { status: 'exception' })]);
+    s = run(s, { type: 'goto', recId: '3.1.1' }, { type: 'toggle-status', status: 'exception' });
+    expect(s.visible.map((i) => s.rows[i]?.id)).toEqual(['2.9', '3.1.1']);
+    expect(currentRow(s)?.id).toBe('3.1.1');
+    s = run(s, { type: 'clear-filters' }, { type: 'toggle-failing' });
+    expect(s.visible.every((i) => s.rows[i]?.automated === 'fail')).toBe(true);
+    s = run(s, { type: 'clear-filters' }, { type: 'cycle-level' }, { type: 'cycle-level' });
+    expect(s.visible.every((i) => s.rows[i]?.level === 2)).toBe(true);
+    s = run(s, { type: 'clear-filters' }, { type: 'cycle-type' }, { type: 'cycle-type' });
+    expect(s.visible.length).toBe(CATALOG.filter((r) => r.assessment === 'manual').length);
+  });
+
+  it('windows the lines with their section headings and follows the cursor', () => {
+    let s = walk(6);
+    expect(s.lines[0]).toEqual({ kind: 'section', section: '2' });
+    s = run(s, { type: 'edge', to: 'bottom' });
+    expect(s.offset).toBe(s.lines.length - 6);
+    s = run(s, { type: 'goto', recId: '3.1.1' });
+    // A row that opens a section brings its heading into view.
+    expect(s.lines[s.offset]).toEqual({ kind: 'section', section: '3' });
+    s = run(s, { type: 'resize', height: 3 }, { type: 'move', by: 2 });
+    const line = s.lines.findIndex((l) => l.kind === 'row' && l.row === s.visible[s.cursor]);
+    expect(line).toBeGreaterThanOrEqual(s.offset);
+    expect(line).toBeLessThan(s.offset + 3);
+  });
+
+  it('searches ids and titles incrementally and steps through matches both ways', () => {
+    let s = run(walk(), { type: 'search-open' });
+    for (const c of 'logging') s = walkReducer(s, { type: 'search-key', press: press(c) });
+    const expected = CATALOG.filter((r) => /logging/i.test(r.title)).length;
+    expect(s.matches.length).toBe(expected);
+    s = run(s, { type: 'search-commit' });
+    const first = s.cursor;
+    s = run(s, { type: 'match', by: 1 }, { type: 'match', by: -1 });
+    expect(s.cursor).toBe(first);
+    s = run(s, { type: 'match', by: -1 });
+    expect(s.cursor).toBe(s.matches[s.matches.length - 1]);
+    s = run(s, { type: 'search-open' }, { type: 'search-key', press: press('ctrl-u') }, { type: 'search-key', press: press('z') }, { type: 'search-key', press: press('q') }, { type: 'search-commit' });
+    expect(s.message?.text).toBe('no recommendation matches "zq"');
+  });
+
+  it('decides for the selection when there is one, else for the cursor row', () => {
+    let s = walk();
+    expect(targetIds(s)).toEqual(['2.1']);
+    s = run(s, { type: 'select' }, { type: 'select' }, { type: 'move', by: 3 }, { type: 'select' });
+    expect(targetIds(s)).toEqual(['2.1', '2.2', '2.6']);
+    s = run(s, { type: 'select-all' });
+    expect(s.selected.size).toBe(63);
+    s = run(s, { type: 'select-all' });
+    expect(s.selected.size).toBe(0);
+  });
+});
+
+describe('walk rows', () => {
+  it('align at 80 columns whatever they hold, and use full titles when wide', () => {
+    const rows = buildRows(results(), [decision('2.9', { status: 'exception', expiresAt: '2026-12-01', approver: 'x' })], effective, TODAY);
+    const cols = walkColumns(80);
+    const widths = new Set(rows.map((r) => rowSegments(r, cols, { selected: false, cursor: false, match: false }).map((s) => s.text).join('').length));
+    expect([...widths]).toEqual([80]);
+    expect(cols.fullTitles).toBe(false);
+    const wide = walkColumns(200);
+    expect(wide.fullTitles).toBe(true);
+    expect(rowSegments(rows[8]!, wide, { selected: true, cursor: true, match: false }).map((s) => s.text).join('')).toContain(CATALOG[8]!.title);
+  });
+
+  it('say what an exception, an expired one and a carried one are, in words and glyphs', () => {
+    const rows = buildRows(
+      results(),
+      [
+        decision('2.1', { status: 'exception', expiresAt: '2026-12-05', approver: 'x' }),
+        decision('2.2', { status: 'exception', expiresAt: '2026-10-01', approver: 'x' }),
+        decision('2.3', { status: 'pass', carriedFrom: { assessmentId: 1, decidedAt: '2026-01-01T00:00:00Z' } }),
+      ],
+      (d) => (d?.expiresAt && d.expiresAt < '2026-11-25' ? 'needs_review' : effective(d)),
+      TODAY,
+    );
+    expect(decisionCell(rows[0]!, false).text).toBe('⚠ exc ⏲ 10d');
+    expect(decisionCell(rows[1]!, false).text).toBe('? review (exc)');
+    expect(decisionCell(rows[1]!, true).text).toBe('? needs review (was exception, expired 2026-10-01)');
+    expect(decisionCell(rows[2]!, true).text).toBe('↻ carried — confirm: pass');
+  });
+});
+
+describe('decision form', () => {
+  const target = (recId: string, extra: Partial<DecideTarget> = {}): DecideTarget => ({
+    recId,
+    title: recId,
+    assessment: 'automated',
+    automated: 'fail',
+    risk: { likelihood: 2, impact: 3, mitigation: 'reduction', mitigationWhy: 'fix the setting' },
+    ...extra,
+  });
+
+  it('says why an exception will not save, until it has what the rules need', () => {
+    let s = initialDecide([target('2.9')], TODAY, 'exception');
+    expect(formProblems(s)).toEqual(['an exception decision needs a justification', 'an exception needs an approver', 'an exception needs an expiry date (YYYY-MM-DD)']);
+    const typeInto = (field: 'justification' | 'approver' | 'expiresAt', text: string) => {
+      s = decideReducer(s, { type: 'focus-field', field });
+      for (const c of text) s = decideReducer(s, { type: 'key', press: press(c) });
+    };
+    typeInto('justification', 'why');
+    typeInto('approver', 'CISO');
+    typeInto('expiresAt', '2026-11-25');
+    expect(formProblems(s)).toEqual(['the expiry 2026-11-25 must be after today (2026-11-25)']);
+    s = decideReducer(s, { type: 'key', press: press('backspace') });
+    typeInto('expiresAt', '6');
+    expect(formProblems(s)).toEqual([]);
+    expect(toInput(s)).toEqual({ status: 'exception', justification: 'why', likelihood: 2, impact: 3, mitigation: 'acceptance', approver: 'CISO', expiresAt: '2026-11-26' });
+    expect(isDirty(s)).toBe(true);
+  });
+
+  it('sends no approver or expiry for other statuses, and shows the risk and due date as they change', () => {
+    let s = initialDecide([target('2.9')], TODAY, 'fail');
+    expect(fieldsFor('fail')).not.toContain('approver');
+    expect(riskPreview(s)).toMatchObject({ level: 'medium', score: 6, due: '2027-01-24' });
+    s = decideReducer(s, { type: 'focus-field', field: 'likelihood' });
+    s = decideReducer(s, { type: 'key', press: press('4') });
+    expect(riskPreview(s)).toMatchObject({ level: 'critical', score: 12, due: '2026-12-09' });
+    s = decideReducer(s, { type: 'focus-field', field: 'status' });
+    s = decideReducer(s, { type: 'cycle', by: -1 });
+    expect(s.values.status).toBe('pass');
+    expect(toInput(s)).toEqual({ status: 'pass', justification: '' });
+  });
+
+  it('opens the form from a quick key only when the rules need more than the status', () => {
+    expect(quickDecisionNeedsForm('pass', [target('2.3', { automated: 'pass' })])).toBe(false);
+    expect(quickDecisionNeedsForm('pass', [target('2.3', { automated: 'fail' })])).toBe(true);
+    expect(quickDecisionNeedsForm('pass', [target('2.1', { assessment: 'manual', automated: 'manual' })])).toBe(true);
+    for (const status of ['fail', 'exception', 'not_applicable'] as const) expect(quickDecisionNeedsForm(status, [target('2.3', { automated: 'pass' })])).toBe(true);
+  });
+});
+
+describe('detail panes', () => {
+  const data = (): DetailData => ({
+    rec: CATALOG.find((r) => r.id === '2.9')!,
+    results: [
+      {
+        recId: '2.9',
+        source: 'assay',
+        status: 'fail',
+        findings: Array.from({ length: 5000 }, (_, i) => ({ resource: `user-${i}`, region: 'global', status: i === 4321 ? ('fail' as const) : ('pass' as const), detail: `finding ${i}` })),
+      },
+    ],
+    status: 'not_reviewed',
+    evidence: [],
+    history: [],
+  });
+
+  it('list failing findings first and window thousands of them', () => {
+    let s = initialDetail(data(), 80, 10, 'findings');
+    expect(visiblePane(s).items[0]?.lines[0]?.text).toContain('user-4321');
+    expect(visiblePane(s).items.length).toBe(5);
+    s = detailReducer(s, { type: 'edge', to: 'bottom' });
+    expect(panePosition(s)).toBe('5000/5000');
+    expect(visiblePane(s).items.at(-1)?.lines[0]?.text).toContain('user-4999');
+    s = detailReducer(s, { type: 'pane', by: -1 });
+    expect(s.pane).toBe('guidance');
+    expect(panePosition(s)).toMatch(/^lines 1–10\/\d+$/);
+  });
+});
+
+describe('small pieces', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'assay-complete-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('completes paths like a shell: unique, common prefix, then each candidate', () => {
+    mkdirSync(join(dir, 'reports'));
+    writeFileSync(join(dir, 'reports', 'q3-iam.pdf'), 'x');
+    writeFileSync(join(dir, 'reports', 'q3-s3.pdf'), 'x');
+    let step = completePath(textField('rep'), dir);
+    expect(step.field.value).toBe('reports/');
+    step = completePath(step.field, dir);
+    expect(step.field.value).toBe('reports/q3-');
+    step = completePath(step.field, dir, step.completion);
+    expect(step.field.value).toBe('reports/q3-iam.pdf');
+    step = completePath(step.field, dir, step.completion);
+    expect(step.field.value).toBe('reports/q3-s3.pdf');
+    expect(completePath(textField('nothing-here'), dir).field.value).toBe('nothing-here');
+  });
+
+  it('names the pack after the assessment and the day', () => {
+    expect(defaultPackName('Northwind Retail (demo)', TODAY)).toBe('assay-northwind-retail-demo-2026-11-25.zip');
+  });
+
+  it('turns colour off under NO_COLOR', () => {
+    expect(colorEnabled({ NO_COLOR: '1' })).toBe(false);
+    expect(colorEnabled({})).toBe(true);
+    expect(toneColor('fail', false)).toBeUndefined();
+    expect(toneColor('fail', true)).toBe('red');
+  });
+});
