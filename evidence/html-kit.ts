@@ -86,6 +86,13 @@ tr.group td { background: #eef3f8; font-weight: 600; color: var(--brand); }
 .score { display: flex; gap: 22px; align-items: center; border: 1px solid var(--line); border-radius: 10px; padding: 16px 20px; background: var(--soft); }
 .score .big { font-size: 44px; font-weight: 750; color: var(--brand); line-height: 1; }
 .score .def { font-size: 12.5px; color: var(--muted); max-width: 720px; }
+td .flag { white-space: normal; }
+table.affected td:nth-child(2) { white-space: nowrap; }
+.nowrap, table.schedule td:first-child, table.exceptions td:nth-child(5) { white-space: nowrap; }
+table.recs td:nth-child(5) .small { display: block; }
+.levels { display: flex; gap: 10px; flex-wrap: wrap; margin: 4px 0 14px; }
+.levels .lv { border: 1px solid var(--line); border-radius: 8px; padding: 8px 14px; min-width: 150px; }
+.levels .lv b { font-size: 20px; margin-right: 6px; }
 .note { border-left: 4px solid #c9d2dc; background: var(--soft); padding: 8px 12px; margin: 10px 0; font-size: 13px; }
 .note.warn { border-left-color: #dc6803; background: #fff7ed; }
 article.card { border: 1px solid #cfd8e3; border-radius: 10px; margin: 18px 0 26px; overflow: hidden; break-inside: avoid-page; }

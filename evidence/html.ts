@@ -9,6 +9,8 @@ import { MANIFEST_FILE, SIGNATURE_FILE, SUMS_FILE } from './manifest.js';
 import { SCORE_DEFINITION, VERDICT_LABELS, type AttachmentRef, type PackModel, type RecommendationRow, type RiskCard, type ScheduleState, type Tally } from './report.js';
 import { riskMatrixSvg, scheduleTimelineSvg, tallyBarSvg, tallyLegend } from './svg.js';
 
+const LEVELS_WORST_FIRST = [...RISK_LEVELS].reverse();
+
 const MAPPING_NOTE =
   'Framework mappings are informative tool-vendor mappings (Prowler, AWS Security Hub, Steampipe), not an authoritative CIS or NIST crosswalk.';
 
@@ -69,7 +71,7 @@ export function riskCardArticle(card: RiskCard, model: PackModel, prefix: string
       : '<p class="muted">No NIST SP 800-171 r2 requirement is mapped to this recommendation by any of the sources used.</p>';
   const affected =
     card.affected.length > 0
-      ? `<table><thead><tr><th>Resource</th><th>Region</th><th>Result</th><th>Detail</th></tr></thead><tbody>${card.affected
+      ? `<table class="affected"><colgroup><col style="width:38%"><col style="width:110px"><col style="width:70px"><col></colgroup><thead><tr><th>Resource</th><th>Region</th><th>Result</th><th>Detail</th></tr></thead><tbody>${card.affected
           .map((f) => `<tr><td class="mono">${esc(f.resource)}</td><td>${esc(f.region)}</td><td>${verdictBadge(f.status === 'pass' ? 'pass' : f.status === 'fail' ? 'fail' : 'not_assessed', f.status)}</td><td>${esc(f.detail)}</td></tr>`)
           .join('')}</tbody></table>`
       : '<p class="muted">The automated check recorded no resources; the assessor\'s judgement below is the finding.</p>';
@@ -136,7 +138,7 @@ function header(model: PackModel, prefix: string): string {
   return `<header class="top"><div class="wrap">
 <p class="kicker">${esc(model.benchmark.name)} v${esc(model.benchmark.version)} · evidence pack</p>
 <h1>${esc(a.name)}</h1>
-<p class="sub">AWS account <b>${esc(a.account || 'unknown')}</b> · assessment ${a.id} · as of ${esc(formatDate(model.data.asOf))} · <a href="${esc(prefix)}index.html">report</a></p>
+<p class="sub">AWS account <b>${esc(a.account || 'unknown')}</b> · assessment ${a.id} · as of ${esc(formatDate(model.data.asOf))}${prefix ? ` · <a href="${esc(prefix)}index.html">back to the report</a>` : ''}</p>
 </div></header>`;
 }
 
@@ -176,6 +178,10 @@ function summarySection(model: PackModel): string {
 <div><b>Compliance score</b>: ${t.pass} of ${t.inScope} recommendations in scope pass (${t.notApplicable} not applicable).<div class="def">${esc(SCORE_DEFINITION)}</div></div></div>
 <div class="cards">${stats.map(([n, l]) => `<div class="stat"><div class="n">${n}</div><div class="l">${esc(l)}</div></div>`).join('')}</div>
 ${tallyBarSvg(t)}${tallyLegend()}
+<h3>Open risks</h3>
+<div class="levels">${LEVELS_WORST_FIRST.map((level) => `<div class="lv"><b>${model.schedule.filter((s) => s.severity === level).length}</b>${severityBadge(level)}</div>`)
+    .join('')}<div class="lv"><b>${model.schedule.filter((s) => s.state === 'overdue').length}</b>overdue</div><div class="lv"><b>${model.exceptions.filter((e) => e.needsReview).length}</b>exceptions to review</div></div>
+<p class="muted small">Every failure and exception on the <a href="#schedule">mitigation schedule</a>, by the risk level of its card.</p>
 <h3>By section</h3>
 <table class="tally"><thead><tr><th>Section</th>${TALLY_HEAD}</tr></thead><tbody>
 ${model.summary.bySection.map((s) => `<tr><td>${esc(s.section)}. ${esc(s.title)}</td>${tallyCells(s.tally)}</tr>`).join('\n')}
@@ -203,7 +209,7 @@ function recommendationsSection(model: PackModel): string {
   }
   return `<section id="recommendations" class="break"><h2>Recommendations</h2>
 <p class="muted small">All ${model.rows.length} recommendations of the benchmark. “Automated” is the check's result on the snapshot (or an imported scanner's); “Decision” is the assessor's; “In this pack” is what the score counts.</p>
-<table class="recs"><thead><tr><th>ID</th><th>Title</th><th class="num">Level</th><th>Type</th><th>Automated</th><th>Decision</th><th>In this pack</th><th class="num">Files</th></tr></thead><tbody>
+<table class="recs"><colgroup><col style="width:56px"><col><col style="width:52px"><col style="width:84px"><col style="width:150px"><col style="width:220px"><col style="width:150px"><col style="width:48px"></colgroup><thead><tr><th>ID</th><th>Title</th><th class="num">Level</th><th>Type</th><th>Automated</th><th>Decision</th><th>In this pack</th><th class="num">Files</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }
@@ -225,7 +231,7 @@ function scheduleFlag(state: ScheduleState): string {
 }
 
 function scheduleSection(model: PackModel): string {
-  const rules = RISK_LEVELS.map((l) => `<li>${severityBadge(l)} ${esc(WINDOW_RULE[l])}</li>`).join('');
+  const rules = LEVELS_WORST_FIRST.map((l) => `<li>${severityBadge(l)} ${esc(WINDOW_RULE[l])}</li>`).join('');
   const rows = model.schedule.map(
     (s) =>
       `<tr data-rec="${esc(s.recId)}"><td><b>${esc(s.dueDate)}</b></td><td class="mono"><a href="#${esc(anchor('card', s.recId))}">${esc(s.recId)}</a></td><td>${esc(s.title)}</td><td>${esc(s.kind)}</td><td>${severityBadge(s.severity)}</td><td>${s.owner ? esc(s.owner) : '<span class="flag grey">unassigned</span>'}</td><td>${esc(s.mitigation)}</td><td>${esc(s.windowRule)}<div class="small muted">${esc(s.dueBasis)}</div></td><td>${scheduleFlag(s.state)}</td></tr>`,
@@ -235,7 +241,7 @@ function scheduleSection(model: PackModel): string {
 <ul class="plain small">${rules}</ul>
 ${scheduleTimelineSvg(model.schedule, model.asOfDay)}
 <div class="legend">bars: window start → due date; solid = failure, hatched = exception; dashed line = as of</div>
-<table class="schedule"><thead><tr><th>Due</th><th>ID</th><th>Recommendation</th><th>Kind</th><th>Severity</th><th>Owner</th><th>Mitigation</th><th>Window rule</th><th>State</th></tr></thead><tbody>
+<table class="schedule"><colgroup><col style="width:96px"><col style="width:50px"><col><col style="width:80px"><col style="width:80px"><col style="width:100px"><col style="width:96px"><col style="width:230px"><col style="width:150px"></colgroup><thead><tr><th>Due</th><th>ID</th><th>Recommendation</th><th>Kind</th><th>Severity</th><th>Owner</th><th>Mitigation</th><th>Window rule</th><th>State</th></tr></thead><tbody>
 ${rows.join('\n') || '<tr><td colspan="9" class="muted">Nothing is open.</td></tr>'}
 </tbody></table>
 <p class="small muted">Mitigation types: ${MITIGATION_TYPES.map((t) => `<b>${esc(t)}</b> — ${esc(MITIGATION_MEANING[t])}`).join('; ')}.</p>

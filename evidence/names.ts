@@ -51,6 +51,5 @@ export function entryNameProblem(name: string): string | undefined {
 
 /** A name as it can be printed safely on one terminal line. */
 export function printableName(name: string): string {
-  // eslint-disable-next-line no-control-regex
   return JSON.stringify(name).slice(1, -1).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

@@ -8,11 +8,11 @@ const FRAGMENTS = packagePath('src', 'demo', 'fragments');
  * The bundled demo account: a hand-written snapshot of a fictional company, kept as one
  * fragment per area. The same call may stand in two fragments only if both record it identically.
  */
-export function loadDemoSnapshot(): Snapshot {
-  const base = JSON.parse(readFileSync(`${FRAGMENTS}/base.json`, 'utf8')) as Snapshot;
+export function loadDemoSnapshot(folder = FRAGMENTS): Snapshot {
+  const base = JSON.parse(readFileSync(`${folder}/base.json`, 'utf8')) as Snapshot;
   const calls = new Map<string, { call: SnapshotCall; file: string }>();
-  for (const file of readdirSync(FRAGMENTS).filter((f) => f.endsWith('.json')).sort()) {
-    const fragment = JSON.parse(readFileSync(`${FRAGMENTS}/${file}`, 'utf8')) as { calls: SnapshotCall[] };
+  for (const file of readdirSync(folder).filter((f) => f.endsWith('.json')).sort()) {
+    const fragment = JSON.parse(readFileSync(`${folder}/${file}`, 'utf8')) as { calls: SnapshotCall[] };
     for (const call of fragment.calls) {
       const key = `${call.service} ${call.operation} ${call.region} ${paramsKey(call.params)}`;
       const seen = calls.get(key);

@@ -48,6 +48,13 @@ export interface AssessmentSummary {
   expiringExceptions: number;
 }
 
+/** A stored result without its findings. */
+export interface ResultStatus {
+  recId: string;
+  source: FindingSource;
+  status: CheckStatus;
+}
+
 export interface HistoryProblem {
   /** 1-based position of the row in the assessment's chain (ordered by seq). */
   position: number;
@@ -274,6 +281,28 @@ export class AssayService {
       byKey.get(`${rec_id}\u0000${source}`)?.findings.push({ resource, region, status, detail });
     }
     return [...byKey.values()].sort((a, b) => compareIds(a.recId, b.recId) || a.source.localeCompare(b.source));
+  }
+
+  /**
+   * Each result's status without its findings: what a list of all 63 needs (the TUI's walk opens
+   * on this), without reading every finding of a large account.
+   */
+  resultStatuses(id: number): ResultStatus[] {
+    this.assessmentRow(id);
+    const rows = this.db.prepare('SELECT rec_id AS recId, source, status FROM results WHERE assessment_id = ?').all(id) as ResultStatus[];
+    return rows.sort((a, b) => compareIds(a.recId, b.recId) || a.source.localeCompare(b.source));
+  }
+
+  /** The results of one recommendation (every source), with their findings. */
+  resultsFor(id: number, recId: string): StoredResult[] {
+    this.assessmentRow(id);
+    checkRecommendation(recId);
+    const results = this.db.prepare('SELECT source, status FROM results WHERE assessment_id = ? AND rec_id = ? ORDER BY source').all(id, recId) as {
+      source: FindingSource;
+      status: CheckStatus;
+    }[];
+    const findings = this.db.prepare('SELECT resource, region, status, detail FROM findings WHERE assessment_id = ? AND rec_id = ? AND source = ? ORDER BY position');
+    return results.map((r) => ({ recId, source: r.source, status: r.status, findings: findings.all(id, recId, r.source) as Finding[] }));
   }
 
   getSnapshot(id: number): Snapshot | undefined {

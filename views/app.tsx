@@ -204,7 +204,7 @@ export function App({ deps, width, height, color = true, onQuit }: AppProps) {
     <ColorContext.Provider value={color}>
       <NavContext.Provider value={nav}>
         <RegisterContext.Provider value={register}>
-          <Box flexDirection="column" width={width} height={frame} overflow="hidden">
+          <Box flexDirection="column" width={width} height={frame}>
             {state.overlay?.kind === 'quit' ? <Question width={width} text="A form holds unsaved changes. Quit and lose them?" /> : null}
             {state.overlay?.kind === 'help' ? <HelpOverlay lines={helpLines(state.overlay.maps, width)} offset={state.overlay.offset} width={width} height={frame} /> : null}
             <Box display={state.overlay?.kind === 'help' ? 'none' : 'flex'} flexDirection="column" flexGrow={1}>

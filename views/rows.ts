@@ -6,8 +6,8 @@ import { CATALOG } from '../checks/catalog.js';
 import { mappingsFor } from '../checks/mappings.js';
 import { SECTION_TITLES, type AssessmentType, type CheckStatus, type Level, type SectionId } from '../checks/types.js';
 import { exceptionState, type ExceptionState } from '../src/expiry.js';
-import type { Decision, EffectiveStatus, FindingSource, StoredResult } from '../src/model.js';
-import type { TuiService } from './deps.js';
+import type { Decision, EffectiveStatus, FindingSource } from '../src/model.js';
+import type { ResultStatus } from '../src/service.js';
 import { AUTOMATED_LOOK, DECISION_LOOK, type Tone } from './theme.js';
 
 export interface WalkRow {
@@ -20,8 +20,6 @@ export interface WalkRow {
   automated: CheckStatus | 'none';
   /** Where the automated result came from when not Assay's own scan (an import). */
   source?: FindingSource;
-  findings: number;
-  failing: number;
   status: EffectiveStatus;
   decision?: Decision;
   expiry?: ExceptionState;
@@ -55,8 +53,8 @@ function daysBetween(today: Date, isoDay: string): number {
 }
 
 /** Assay's own result where there is one; otherwise an imported one (Prowler, Security Hub). */
-export function primaryResults(results: readonly StoredResult[]): Map<string, StoredResult> {
-  const byId = new Map<string, StoredResult>();
+export function primaryResults<R extends { recId: string; source: FindingSource }>(results: readonly R[]): Map<string, R> {
+  const byId = new Map<string, R>();
   for (const result of results) {
     const seen = byId.get(result.recId);
     if (!seen || (seen.source !== 'assay' && result.source === 'assay')) byId.set(result.recId, result);
@@ -65,7 +63,7 @@ export function primaryResults(results: readonly StoredResult[]): Map<string, St
 }
 
 /** Builds the rows of the walk in benchmark order. */
-export function buildRows(results: readonly StoredResult[], decisions: readonly Decision[], effective: (d: Decision | undefined) => EffectiveStatus, today: Date): WalkRow[] {
+export function buildRows(results: readonly ResultStatus[], decisions: readonly Decision[], effective: (d: Decision | undefined) => EffectiveStatus, today: Date): WalkRow[] {
   const resultById = primaryResults(results);
   const decisionById = new Map(decisions.map((d) => [d.recId, d]));
   return CATALOG.map((rec) => {
@@ -81,8 +79,6 @@ export function buildRows(results: readonly StoredResult[], decisions: readonly 
       assessment: rec.assessment,
       automated: result?.status ?? 'none',
       ...(result && result.source !== 'assay' ? { source: result.source } : {}),
-      findings: result?.findings.length ?? 0,
-      failing: result?.findings.filter((f) => f.status === 'fail').length ?? 0,
       status: effective(decision),
       ...(decision ? { decision } : {}),
       ...(expiry ? { expiry } : {}),
@@ -91,20 +87,16 @@ export function buildRows(results: readonly StoredResult[], decisions: readonly 
   });
 }
 
-export function loadRows(service: TuiService, assessmentId: number, today: Date): WalkRow[] {
-  return buildRows(service.getResults(assessmentId), service.getDecisions(assessmentId), (d) => service.effectiveStatus(d, today), today);
-}
-
 export interface Cell {
   text: string;
   tone: Tone;
 }
 
-/** The automated result as the walk shows it; `wide` adds the failing resources. */
+/** The automated result as the walk shows it; `wide` names an import it came from. */
 export function automatedCell(row: WalkRow, wide: boolean): Cell {
   const look = AUTOMATED_LOOK[row.automated];
-  const counts = wide && row.automated === 'fail' && row.findings > 1 ? ` ${row.failing}/${row.findings}` : '';
-  return { text: `${look.glyph} ${look.word}${counts}`, tone: look.tone };
+  const source = wide && row.source ? ` (${row.source})` : '';
+  return { text: `${look.glyph} ${look.word}${source}`, tone: look.tone };
 }
 
 const SHORT_STATUS: Record<string, string> = { pass: 'pass', fail: 'fail', exception: 'exc', not_applicable: 'n/a', not_reviewed: 'open' };

@@ -1,19 +1,24 @@
 /**
- * One open assessment's data, read through the service and kept while the assessment is open:
- * the automated results (the bulk: thousands of findings) are read once and reused by the walk,
- * the detail and the decision form until a rescan replaces them; decisions are read fresh.
+ * One open assessment's data, read through the service. The walk needs only each result's status
+ * (read once, until a rescan); the findings themselves — thousands for a large account — are read
+ * one recommendation at a time when its detail opens. Decisions are read fresh.
  */
 import { findRecommendation } from '../checks/catalog.js';
 import { exceptionState } from '../src/expiry.js';
 import type { Assessment, StoredResult } from '../src/model.js';
+import type { ResultStatus } from '../src/service.js';
 import type { TuiDeps } from './deps.js';
 import { buildRows, primaryResults, type WalkRow } from './rows.js';
 import type { DecideTarget } from './state/decide.js';
 import type { DetailData, Pane } from './state/detail.js';
 
+/** Recommendations whose findings stay in memory: the few the assessor moves between. */
+const KEPT_RESULTS = 4;
+
 export class OpenAssessment {
-  private resultsByRec?: Map<string, StoredResult[]>;
-  private primary?: Map<string, StoredResult>;
+  private statuses?: ResultStatus[];
+  private primary?: Map<string, ResultStatus>;
+  private readonly findings = new Map<string, StoredResult[]>();
   assessment: Assessment;
   /** The detail pane the assessor last chose; the next recommendation opens on it. */
   pane: Pane = 'findings';
@@ -25,23 +30,26 @@ export class OpenAssessment {
     this.assessment = deps.service.getAssessment(id);
   }
 
-  /** Every result of a recommendation: Assay's scan and any imports. */
+  /** Every result of a recommendation with its findings: Assay's scan and any imports. */
   results(recId: string): StoredResult[] {
-    this.loadResults();
-    return this.resultsByRec?.get(recId) ?? [];
+    let results = this.findings.get(recId);
+    if (!results) {
+      results = this.deps.service.resultsFor(this.id, recId);
+      if (this.findings.size >= KEPT_RESULTS) this.findings.delete(this.findings.keys().next().value as string);
+    } else this.findings.delete(recId);
+    this.findings.set(recId, results);
+    return results;
   }
 
   rows(): WalkRow[] {
-    this.loadResults();
     const { service } = this.deps;
     const today = this.deps.today();
-    const all = [...(this.resultsByRec?.values() ?? [])].flat();
-    return buildRows(all, service.getDecisions(this.id), (d) => service.effectiveStatus(d, today), today);
+    return buildRows(this.loadStatuses(), service.getDecisions(this.id), (d) => service.effectiveStatus(d, today), today);
   }
 
   /** What the decision form needs to know about the recommendations it decides. */
   targets(recIds: readonly string[]): DecideTarget[] {
-    this.loadResults();
+    this.loadStatuses();
     const decisions = new Map(this.deps.service.getDecisions(this.id).map((d) => [d.recId, d]));
     return recIds.flatMap((recId) => {
       const rec = findRecommendation(recId);
@@ -79,23 +87,19 @@ export class OpenAssessment {
     };
   }
 
-  /** After a rescan or an import: read the results again; refresh the assessment's header data. */
+  /** After a rescan: read the results again; refresh the assessment's header data. */
   invalidate(): void {
-    this.resultsByRec = undefined;
+    this.statuses = undefined;
     this.primary = undefined;
+    this.findings.clear();
     this.assessment = this.deps.service.getAssessment(this.id);
   }
 
-  private loadResults(): void {
-    if (this.resultsByRec) return;
-    const results = this.deps.service.getResults(this.id);
-    const byRec = new Map<string, StoredResult[]>();
-    for (const result of results) {
-      const list = byRec.get(result.recId) ?? [];
-      list.push(result);
-      byRec.set(result.recId, list);
+  private loadStatuses(): ResultStatus[] {
+    if (!this.statuses) {
+      this.statuses = this.deps.service.resultStatuses(this.id);
+      this.primary = primaryResults(this.statuses);
     }
-    this.resultsByRec = byRec;
-    this.primary = primaryResults(results);
+    return this.statuses;
   }
 }

@@ -78,7 +78,18 @@ export function rowSegments(row: WalkRow, cols: WalkColumns, marks: { selected: 
     { text: cell(decision.text, cols.decision), tone: decision.tone },
   ];
   if (cols.risk) segments.push({ text: cell(riskText(row), cols.risk), tone: 'muted' });
-  return segments;
+  return merged(segments);
+}
+
+/** Neighbours in the same style become one segment: fewer text nodes for Ink to lay out per frame. */
+function merged(segments: Segment[]): Segment[] {
+  const out: Segment[] = [];
+  for (const s of segments) {
+    const last = out[out.length - 1];
+    if (last && last.tone === s.tone && Boolean(last.bold) === Boolean(s.bold)) last.text += s.text;
+    else out.push({ ...s });
+  }
+  return out;
 }
 
 export function sectionSegments(section: WalkRow['section'], rows: readonly WalkRow[], width: number): Segment[] {

@@ -3,7 +3,7 @@ import { InputError } from '../errors.js';
 import { SNAPSHOT_FORMAT, paramsKey, type CallError, type Snapshot, type SnapshotCall } from '../snapshot.js';
 import { toCliJson } from './cli-json.js';
 import { deriveCalls, getPath } from './derive.js';
-import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, fillParams, stepById, type PlanStep, type Poll, type RootStep } from './plan.js';
+import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, fillParams, stepById, type DerivedStep, type PlanStep, type Poll, type RootStep } from './plan.js';
 import { commandClass, createClient, paginator, type AwsClient } from './services.js';
 
 export const DEFAULT_CONCURRENCY = 16;
@@ -38,20 +38,38 @@ export interface CollectOptions {
   pollIntervalMs?: number;
 }
 
-/** Hands a freed slot straight to the next waiter so calls in flight never exceed the limit. */
+/** Two FIFO queues, urgent before normal, read from a moving head (shift() on a long array is linear). */
+class Queue<T> {
+  private readonly lanes: [T[], T[]] = [[], []];
+  private readonly heads = [0, 0];
+
+  push(item: T, urgent: boolean): void {
+    this.lanes[urgent ? 0 : 1].push(item);
+  }
+
+  take(): T | undefined {
+    for (const lane of [0, 1] as const) {
+      if (this.heads[lane]! < this.lanes[lane].length) return this.lanes[lane][this.heads[lane]!++];
+    }
+    this.lanes[0].length = this.lanes[1].length = this.heads[0] = this.heads[1] = 0;
+    return undefined;
+  }
+}
+
+/** Holds sends in flight to the limit, handing a freed slot straight to the next waiter. */
 class Limiter {
   private active = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly waiting = new Queue<() => void>();
 
   constructor(private readonly limit: number) {}
 
-  async run<T>(task: () => Promise<T>): Promise<T> {
+  async run<T>(task: () => Promise<T>, urgent: boolean): Promise<T> {
     if (this.active < this.limit) this.active++;
-    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else await new Promise<void>((resolve) => this.waiting.push(resolve, urgent));
     try {
       return await task();
     } finally {
-      const next = this.waiting.shift();
+      const next = this.waiting.take();
       if (next) next();
       else this.active--;
     }
@@ -102,24 +120,26 @@ class Clients {
     private readonly signal: AbortSignal | undefined,
   ) {}
 
-  get(service: string, region: string): AwsClient {
+  /** A client for one call; `leads` marks a call whose output names the resources of later calls. */
+  get(service: string, region: string, leads: boolean): AwsClient {
     const key = `${service} ${region}`;
     let client = this.cache.get(key);
     if (!client) {
       client = createClient(service, { ...this.config, region });
       this.cache.set(key, client);
     }
-    return this.limited(client);
+    return this.limited(client, leads);
   }
 
   /** The client as the SDK paginators see it (same prototype), with every send held to the limit. */
-  private limited(client: AwsClient): AwsClient {
+  private limited(client: AwsClient, leads: boolean): AwsClient {
     const signal = this.signal;
+    let pages = 0;
     const send = (command: unknown, options?: object) =>
       this.limiter.run(() => {
         signal?.throwIfAborted();
         return client.send(command, { ...options, ...(signal ? { abortSignal: signal } : {}) });
-      });
+      }, leads || pages++ > 0);
     return Object.create(client, { send: { value: send } }) as AwsClient;
   }
 
@@ -172,12 +192,32 @@ interface Identity {
   partition: string;
 }
 
+interface Task {
+  step: PlanStep;
+  region: string;
+  params: Record<string, unknown>;
+}
+
+/**
+ * Runs the plan. Calls wait as plain descriptions and start (building SDK commands) only a few
+ * at a time, so thousands of discovered calls cost little memory. Urgent calls go first — the
+ * next page of a listing under way, and calls whose output names the resources of later calls —
+ * so discovered work is never stuck behind the leaves and the run does not end on a chain of
+ * calls made one at a time.
+ */
 class Collection {
   private readonly recorded: { call: SnapshotCall; order: number }[] = [];
   private readonly scheduled = new Set<string>();
   private readonly openByStep = new Map<string, number>();
   private readonly order = new Map(PLAN.map((step, i) => [step.id, i]));
   private readonly steps = PLAN.filter((s) => s.id !== IDENTITY_STEP && s.id !== REGIONS_STEP);
+  /** Steps deriving from a step, and root steps waiting for it. */
+  private readonly derivedFrom = new Map<string, DerivedStep[]>();
+  private readonly waitingFor = new Map<string, RootStep[]>();
+  private readonly waiting = new Queue<Task>();
+  /** Calls started and not finished; kept at twice the send limit so every send slot has a call ready. */
+  private running = 0;
+  private readonly admit: number;
   private scope: string[] = [];
   private identity: Identity = { account: '', partition: 'aws' };
   private known = 0;
@@ -189,7 +229,18 @@ class Collection {
   constructor(
     private readonly clients: Clients,
     private readonly options: CollectOptions,
-  ) {}
+    concurrency: number,
+  ) {
+    this.admit = 2 * concurrency;
+    for (const step of this.steps) {
+      if (step.scope === 'derived') this.derivedFrom.set(step.from, [...(this.derivedFrom.get(step.from) ?? []), step]);
+      else if (step.after) this.waitingFor.set(step.after, [...(this.waitingFor.get(step.after) ?? []), step]);
+    }
+  }
+
+  private leads(step: PlanStep): boolean {
+    return this.derivedFrom.has(step.id) || this.waitingFor.has(step.id);
+  }
 
   /** One call, all its pages, repeated while its poll says so; a failure becomes an `error` entry. */
   async call(step: PlanStep, region: string, params: Record<string, unknown>): Promise<SnapshotCall> {
@@ -202,7 +253,7 @@ class Collection {
 
   private async callOnce(step: PlanStep, region: string, params: Record<string, unknown>): Promise<SnapshotCall> {
     const { service, operation } = step;
-    const client = this.clients.get(service, region);
+    const client = this.clients.get(service, region, this.leads(step));
     try {
       const paginate = paginator(service, operation);
       let output: unknown;
@@ -254,24 +305,34 @@ class Collection {
     this.known++;
     this.open++;
     this.openByStep.set(step.id, (this.openByStep.get(step.id) ?? 0) + 1);
-    this.call(step, region, params)
-      .then((call) => this.finish(step, call))
-      .catch((err: unknown) => this.settle.reject(err));
+    this.waiting.push({ step, region, params }, this.leads(step));
+    this.startWaiting();
+  }
+
+  private startWaiting(): void {
+    while (this.running < this.admit) {
+      const task = this.waiting.take();
+      if (!task) return;
+      this.running++;
+      this.call(task.step, task.region, task.params)
+        .then((call) => {
+          this.running--;
+          this.finish(task.step, call);
+          this.startWaiting();
+        })
+        .catch((err: unknown) => this.settle.reject(err));
+    }
   }
 
   private finish(step: PlanStep, call: SnapshotCall): void {
     this.recorded.push({ call, order: this.order.get(step.id) ?? -1 });
     this.done++;
-    for (const next of this.steps) {
-      if (next.scope === 'derived' && next.from === step.id) {
-        for (const planned of deriveCalls(next, call)) this.schedule(next, planned.region, planned.params);
-      }
+    for (const next of this.derivedFrom.get(step.id) ?? []) {
+      for (const planned of deriveCalls(next, call)) this.schedule(next, planned.region, planned.params);
     }
     const left = (this.openByStep.get(step.id) ?? 1) - 1;
     this.openByStep.set(step.id, left);
-    if (left === 0) {
-      for (const next of this.steps) if (next.scope !== 'derived' && next.after === step.id) this.scheduleRoot(next);
-    }
+    if (left === 0) for (const next of this.waitingFor.get(step.id) ?? []) this.scheduleRoot(next);
     this.report(call);
     this.closeOne();
   }
@@ -351,10 +412,11 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Sna
   // The SDK warns about future Node versions on every run; that is for us, not for the auditor.
   process.env.AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED ??= 'true';
   const collectedAt = new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
-  const limiter = new Limiter(Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY));
+  const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
+  const limiter = new Limiter(concurrency);
   const config = { credentials: credentialsFor(options), retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...options.clientConfig };
   const clients = new Clients(config, limiter, options.signal);
-  const collection = new Collection(clients, options);
+  const collection = new Collection(clients, options, concurrency);
   const warn = options.onWarning ?? (() => {});
   try {
     const identityStep = stepById(IDENTITY_STEP);

@@ -14,7 +14,7 @@ export function describeReport(zipPath: string, report: VerifyReport): string {
   if (report.ok) {
     const m = report.manifest!;
     return (
-      `intact: ${zipPath} — ${report.entries} files match manifest.json and SHA256SUMS, history chain of ${report.historyEvents} events intact, ` +
+      `intact: ${zipPath} — ${report.entries} files match manifest.json and SHA256SUMS, history chain of ${report.historyEvents} event${report.historyEvents === 1 ? '' : 's'} intact, ` +
       `${signatureText(report)}; assessment ${m.assessmentId}, account ${m.account || 'unknown'}, as of ${m.exportedAt}\n`
     );
   }

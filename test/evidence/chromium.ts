@@ -80,6 +80,18 @@ class Cdp {
   }
 }
 
+/** Asks the browser to close; kills its process group (our own child's) if it does not within 5 s. */
+async function closeBrowser(browser: ChildProcess, cdp: Cdp): Promise<void> {
+  if (browser.exitCode !== null || browser.signalCode !== null) return;
+  const exited = new Promise((resolve) => browser.once('exit', resolve));
+  cdp.send('Browser.close').catch(() => undefined);
+  const timer = setTimeout(() => {
+    if (browser.pid !== undefined) process.kill(-browser.pid, 'SIGKILL');
+  }, 5_000);
+  await exited;
+  clearTimeout(timer);
+}
+
 export function chromiumPath(): string {
   return process.env.CHROMIUM ?? 'chromium';
 }
@@ -109,7 +121,8 @@ export async function renderOffline(file: string, options: { screenshot?: string
       '--host-resolver-rules=MAP * ~NOTFOUND',
       'about:blank',
     ],
-    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'] },
+    // Its own process group, so that on a hang the browser and its helpers go together.
+    { stdio: ['ignore', 'ignore', 'pipe', 'pipe', 'pipe'], detached: true },
   );
   let stderr = '';
   browser.stderr?.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -155,8 +168,8 @@ export async function renderOffline(file: string, options: { screenshot?: string
     };
     return await Promise.race([run(), exited]);
   } finally {
-    browser.kill('SIGKILL');
-    await new Promise((resolve) => (browser.exitCode !== null ? resolve(undefined) : browser.once('exit', resolve)));
-    rmSync(profile, { recursive: true, force: true });
+    await closeBrowser(browser, cdp);
+    // Helper processes may still be flushing the profile for a moment after the browser exits.
+    rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   }
 }

@@ -256,7 +256,7 @@ describe('verify catches tampering', () => {
   it('reports a changed byte as an altered file', async () => {
     const path = rewrite((e) => {
       const html = e.get('index.html')!;
-      html[html.length - 20] ^= 0x01;
+      html.writeUInt8(html.readUInt8(html.length - 20) ^ 0x01, html.length - 20);
     });
     const report = await verifyPack(path);
     expect(report.ok).toBe(false);

@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
 import { runCli } from '../../src/cli.js';
 import { NO_TTY_MESSAGE } from '../../src/commands/tui.js';
-import type { StoredResult } from '../../src/model.js';
+import type { ResultStatus } from '../../src/service.js';
 import { helpLines, HelpOverlay } from '../../views/components/help.js';
 import { Footer, ProgressBar, Question } from '../../views/components/ui.js';
 import { buildRows } from '../../views/rows.js';
@@ -51,7 +51,7 @@ describe('components', () => {
   });
 
   it('the walk view draws its header counts, rows and position from state alone', () => {
-    const results: StoredResult[] = CATALOG.map((r) => ({ recId: r.id, source: 'assay', status: 'fail', findings: [] }));
+    const results: ResultStatus[] = CATALOG.map((r) => ({ recId: r.id, source: 'assay', status: 'fail' }));
     let state = initialWalk(
       buildRows(results, [], () => 'not_reviewed', TODAY),
       17,

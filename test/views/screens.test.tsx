@@ -216,3 +216,37 @@ describe('layout', () => {
     await tui.waitFor('0/63 decided');
   });
 });
+
+describe('drift', () => {
+  it('lists what changed since the assessment this one was carried from, resource by resource', async () => {
+    tui = await startTui({
+      seed: (service) => {
+        const demo = loadDemoSnapshot();
+        const weak = {
+          ...demo,
+          calls: demo.calls.map((c) =>
+            c.operation === 'GetAccountPasswordPolicy' && c.output ? { ...c, output: { PasswordPolicy: { ...(c.output as { PasswordPolicy: object }).PasswordPolicy, MinimumPasswordLength: 8 } } } : c,
+          ),
+        };
+        const first = service.createAssessment({ name: 'Q3', source: 'demo', snapshot: demo }).id;
+        carryForward(service, first, { name: 'Q4', source: 'snapshot:weak.json', snapshot: weak }, { today: new Date('2026-11-25T12:00:00Z') });
+      },
+    });
+    await tui.waitFor('▸ 2    Q4');
+    await tui.press('enter');
+    await tui.waitFor('Assay ▸ Q4');
+    await tui.press('D');
+    const drift = await tui.waitFor('Drift since #1 Q3');
+    expect(drift).toMatch(/▸ 2\.7\s+✓ pass → ✗ fail\s+1 changed/);
+    expect(drift).toContain('~ global 111122223333: pass → fail');
+    await tui.press('enter');
+    await tui.waitFor('2.7 Ensure IAM password policy requires minimum length');
+    await tui.press('esc', 'esc');
+    await tui.waitFor('Assay ▸ Q4');
+    await tui.press('esc');
+    await tui.press('k', 'enter');
+    await tui.waitFor('Assay ▸ Q3');
+    await tui.press('D');
+    await tui.waitFor('this assessment was not carried forward from an earlier one');
+  });
+});

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import type { Key } from 'ink';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
-import type { Decision, StoredResult } from '../../src/model.js';
+import type { Decision } from '../../src/model.js';
+import type { ResultStatus } from '../../src/service.js';
 import { editField, textField, visualLines } from '../../views/field.js';
 import { KEYMAP, footerHints, keysMarkdown, resolve, toKeyPresses, type Binding, type KeymapId } from '../../views/keys.js';
 import { completePath } from '../../views/paths.js';
@@ -43,13 +44,8 @@ const NO_KEY: Key = {
 const press = (name: string) => ({ name, text: name.length === 1 ? name : name === 'space' ? ' ' : '' });
 
 /** Every recommendation: odd positions fail automatically, even ones pass; manual ones are manual. */
-function results(): StoredResult[] {
-  return CATALOG.map((rec, i) => ({
-    recId: rec.id,
-    source: 'assay',
-    status: rec.assessment === 'manual' ? 'manual' : i % 2 ? 'fail' : 'pass',
-    findings: [{ resource: `r-${rec.id}`, region: 'global', status: rec.assessment === 'manual' ? 'manual' : i % 2 ? 'fail' : 'pass', detail: 'd' }],
-  }));
+function results(): ResultStatus[] {
+  return CATALOG.map((rec, i) => ({ recId: rec.id, source: 'assay', status: rec.assessment === 'manual' ? 'manual' : i % 2 ? 'fail' : 'pass' }));
 }
 
 function decision(recId: string, fields: Partial<Decision>): Decision {

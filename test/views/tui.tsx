@@ -6,6 +6,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
 import { buildTuiDeps } from '../../src/commands/tui.js';
 import { loadDemoSnapshot } from '../../src/demo.js';
@@ -34,10 +35,8 @@ const SEQUENCES: Record<string, string> = {
   'ctrl-u': '\u0015',
 };
 
-const ANSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
-
 export function plain(frame: string | undefined): string {
-  return (frame ?? '').replace(ANSI, '');
+  return stripVTControlCharacters(frame ?? '');
 }
 
 const tick = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));

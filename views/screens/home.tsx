@@ -15,8 +15,6 @@ import { position } from '../window.js';
 
 type HomeEntry = Extract<Entry, { screen: 'home' }>;
 
-const shownBefore = new WeakSet<HomeEntry>();
-
 export function HomeScreen({ entry }: { entry: HomeEntry }) {
   const nav = useNav();
   const { deps, width, height } = nav;
@@ -27,10 +25,9 @@ export function HomeScreen({ entry }: { entry: HomeEntry }) {
     store.dispatch({ type: 'resize', height: listHeight(height, HOME_CHROME) });
   }, [store, height]);
 
-  // Coming back from a walk: progress and exceptions changed.
+  // Shown again (back from a walk, or after the welcome created one): progress and exceptions changed.
   useEffect(() => {
-    if (shownBefore.has(entry)) store.dispatch({ type: 'load', summaries: deps.service.listAssessments(deps.today()) });
-    shownBefore.add(entry);
+    store.dispatch({ type: 'load', summaries: deps.service.listAssessments(deps.today()) });
   }, [entry, store, deps]);
 
   const reload = (focusId?: number) => store.dispatch({ type: 'load', summaries: deps.service.listAssessments(deps.today()), ...(focusId ? { focusId } : {}) });
@@ -126,8 +123,13 @@ interface HomeColumns {
 }
 
 function homeColumns(width: number): HomeColumns {
-  const fixed = { id: 5, account: 14, created: 12, decided: 9, exceptions: width >= 110 ? 34 : 18 };
+  const fixed = { id: 5, account: 14, created: 11, decided: 8, exceptions: width >= 110 ? 34 : 17 };
   return { ...fixed, name: Math.max(12, width - 2 - (fixed.id + fixed.account + fixed.created + fixed.decided + fixed.exceptions)) };
+}
+
+/** A column's text, one short of its width so a space always separates columns. */
+function cell(text: string, width: number): string {
+  return fit(text, width - 1) + ' ';
 }
 
 function exceptionsText(s: AssessmentSummary, wide: boolean): string {
@@ -142,7 +144,7 @@ export function HomeView({ state, width, dbPath }: { state: HomeState; width: nu
   const cols = homeColumns(width);
   const shown = state.summaries.slice(state.offset, state.offset + state.height);
   const current = selectedSummary(state);
-  const head = '  ' + fit('#', cols.id) + fit('Name', cols.name) + fit('Account', cols.account) + fit('Created', cols.created) + fit('Decided', cols.decided) + fit('Exceptions', cols.exceptions);
+  const head = '  ' + cell('#', cols.id) + cell('Name', cols.name) + cell('Account', cols.account) + cell('Created', cols.created) + cell('Decided', cols.decided) + cell('Exceptions', cols.exceptions);
   const a = current?.assessment;
   const info = a
     ? [
@@ -163,18 +165,18 @@ export function HomeView({ state, width, dbPath }: { state: HomeState; width: nu
           return (
             <Text key={s.assessment.id} wrap="truncate">
               <T inverse={isCursor} bold={isCursor}>
-                {(isCursor ? '▸ ' : '  ') + fit(String(s.assessment.id), cols.id)}
+                {(isCursor ? '▸ ' : '  ') + cell(String(s.assessment.id), cols.id)}
               </T>
               {renaming && state.rename ? (
                 <FieldView field={state.rename} width={cols.name - 1} focused />
               ) : (
                 <T inverse={isCursor} bold={isCursor}>
-                  {fit(s.assessment.name, cols.name)}
+                  {cell(s.assessment.name, cols.name)}
                 </T>
               )}
-              <T inverse={isCursor}>{(renaming ? ' ' : '') + fit(s.assessment.account || '—', cols.account) + fit(s.assessment.createdAt.slice(0, 10), cols.created)}</T>
+              <T inverse={isCursor}>{(renaming ? ' ' : '') + cell(s.assessment.account || '—', cols.account) + cell(s.assessment.createdAt.slice(0, 10), cols.created)}</T>
               <T inverse={isCursor} tone={s.decided === s.total ? 'pass' : 'plain'}>
-                {fit(`${s.decided}/${s.total}`, cols.decided)}
+                {cell(`${s.decided}/${s.total}`, cols.decided)}
               </T>
               <T inverse={isCursor} tone={s.expiredExceptions ? 'review' : s.expiringExceptions ? 'warn' : 'plain'}>
                 {fit(exceptionsText(s, width >= 110), cols.exceptions)}

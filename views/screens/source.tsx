@@ -44,7 +44,7 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
         if (!snapshot) return;
         if (!force && purpose.account && snapshot.account !== purpose.account) {
           pending.current = { snapshot, source };
-          store.dispatch({ type: 'ask-account', question: `The snapshot is of account ${snapshot.account}, the assessment of ${purpose.account}. Scan it anyway?` });
+          store.dispatch({ type: 'ask-account', question: `Snapshot of account ${snapshot.account}, not ${purpose.account}: scan anyway?` });
           return;
         }
         deps.service.rescan(purpose.assessmentId, snapshot, { force });
@@ -216,7 +216,7 @@ export function SourceView({ state, width, height }: { state: SourceState; width
   const error = state.error;
   return (
     <Box flexDirection="column" width={width} height={height}>
-      <TitleBar width={width} left={state.welcome ? 'Welcome to Assay' : title} right={state.welcome ? 'CIS AWS Foundations v6.0.0' : undefined} />
+      <TitleBar width={width} left={state.welcome && state.step === 'choose' ? 'Welcome to Assay' : title} right={state.welcome ? 'CIS AWS Foundations v6.0.0' : undefined} />
       <Box flexDirection="column" flexGrow={1} marginTop={1}>
         {state.welcome && state.step === 'choose'
           ? wrap(
