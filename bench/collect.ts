@@ -27,7 +27,13 @@ export const collectBench: BenchSection = {
     const errors = results.filter((r) => r.status === 'error').length;
 
     return [
-      { name: 'calls made', value: account.requests, unit: 'HTTP requests', digits: 0, note: `${snapshot.calls.length} recorded calls, ${failed} of them failed as the account intends` },
+      {
+        name: 'calls made',
+        value: account.requests,
+        unit: 'HTTP requests',
+        digits: 0,
+        note: `${snapshot.calls.length} recorded calls, ${failed} failed as the account intends; ${account.misrouted} bucket calls sent to the wrong region`,
+      },
       { name: 'wall time', value: wallSeconds, unit: 's' },
       { name: 'lower bound', value: lowerBound, unit: 's', note: `${account.requests} × ${SHAPE.latencyMs} ms ÷ ${DEFAULT_CONCURRENCY}` },
       { name: 'ratio wall / lower bound', value: wallSeconds / lowerBound, unit: '', target: { max: 1.3 } },

@@ -9,6 +9,8 @@ import { meetsTarget, type BenchSection, type Measurement } from './section.js';
 /** Sections by name, loaded only in the process that runs them. Add yours here. */
 const SECTIONS: Record<string, () => Promise<BenchSection>> = {
   collect: async () => (await import('./collect.js')).collectBench,
+  tui: async () => (await import('./tui.js')).tuiBench,
+  export: async () => (await import('./export.js')).exportBench,
 };
 
 interface SectionReport {

@@ -106,6 +106,8 @@ const METRIC_FILTERS = [
 export class SimulatedAccount {
   /** HTTP requests answered (every page, retry and poll counts once). */
   requests = 0;
+  /** Bucket requests sent to another region than the bucket's (S3 answers them with a redirect). */
+  misrouted = 0;
   readonly regions: string[];
   private readonly users: string[];
   private readonly buckets: { name: string; region: string }[];
@@ -360,7 +362,15 @@ export class SimulatedAccount {
       return restXml(`<ListAllMyBucketsResult><Owner><ID>bench</ID></Owner><Buckets>${buckets}</Buckets></ListAllMyBucketsResult>`);
     }
     if (!bucket) return restXmlError('NoSuchBucket', 404);
-    if ('location' in query) return restXml(`<LocationConstraint>${bucket.region === 'us-east-1' ? '' : bucket.region}</LocationConstraint>`);
+    const region = /s3\.([a-z0-9-]+)\.amazonaws\.com$/.exec(host)?.[1];
+    if (!('location' in query) && region !== bucket.region) {
+      this.misrouted++;
+      return respond(301, 'application/xml', `<Error><Code>PermanentRedirect</Code><Message>use the bucket's region</Message><Bucket>${name}</Bucket></Error>`, { 'x-amz-bucket-region': bucket.region });
+    }
+    if ('location' in query) {
+      const ns = 'xmlns="http://s3.amazonaws.com/doc/2006-03-01/"';
+      return restXml(bucket.region === 'us-east-1' ? `<LocationConstraint ${ns}/>` : `<LocationConstraint ${ns}>${bucket.region}</LocationConstraint>`);
+    }
     if ('policy' in query) {
       if (index % 2 === 1) return restXmlError('NoSuchBucketPolicy', 404);
       const policy = { Version: '2012-10-17', Statement: [{ Effect: 'Deny', Principal: '*', Action: 's3:*', Resource: [`arn:aws:s3:::${name}`, `arn:aws:s3:::${name}/*`], Condition: { Bool: { 'aws:SecureTransport': 'false' } } }] };

@@ -116,15 +116,10 @@ export async function exportPack(service: AssayService, assessmentId: number, ou
 
   const output = createWriteStream(partial, { mode: FILE_MODE });
   const archive = archiver('zip', { zlib: { level: 9 } });
-  let failure: Error | undefined;
   const failed = new Promise<never>((_, reject) => {
-    const fail = (err: Error): void => {
-      failure ??= err;
-      reject(failure);
-    };
-    archive.on('error', fail);
-    archive.on('warning', fail);
-    output.on('error', fail);
+    archive.on('error', reject);
+    archive.on('warning', reject);
+    output.on('error', (err: NodeJS.ErrnoException) => reject(new InputError(`cannot write ${outPath} (${err.code ?? err.message})`)));
   });
   failed.catch(() => undefined);
   const closed = new Promise<void>((resolve) => output.on('close', resolve));

@@ -70,8 +70,6 @@ tr.group td { background: #eef3f8; font-weight: 600; color: var(--brand); }
 .v-not_applicable { background: #eef1f4; color: #4b5768; border-color: #d8dee5; }
 .v-needs_review { background: #fff0dc; color: #93400b; border-color: #f6cf9f; }
 .v-not_assessed { background: #e9eff6; color: #36506e; border-color: #cbd8e6; }
-.v-manual { background: #e9eff6; color: #36506e; border-color: #cbd8e6; }
-.v-error { background: #fdf1e7; color: #8a3c0b; border-color: #f2cfb2; }
 .s-critical { background: #fbe3e3; color: #8e1b1b; border-color: #f0b5b5; }
 .s-high { background: #fdebdc; color: #9c3d07; border-color: #f5c7a1; }
 .s-medium { background: #fcf3d2; color: #7a5a00; border-color: #efd98a; }
@@ -110,7 +108,7 @@ ol.steps { margin: 4px 0; padding-left: 20px; }
 .legend span.sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 4px 0 12px; vertical-align: -1px; }
 footer.end { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 pre.cmd { background: #0f1b2a; color: #e6edf5; padding: 10px 12px; border-radius: 6px; overflow-x: auto; font-size: 12.5px; }
-@media (max-width: 820px) { .cards { grid-template-columns: repeat(2, 1fr); } .cardgrid { grid-template-columns: 1fr; } dl.facts { grid-template-columns: 1fr; } }
+@media screen and (max-width: 820px) { .cards { grid-template-columns: repeat(2, 1fr); } .cardgrid { grid-template-columns: 1fr; } dl.facts { grid-template-columns: 1fr; } }
 @page { size: A4; margin: 14mm 12mm; }
 @media print {
   body { font-size: 11px; }

@@ -2,14 +2,18 @@
  * index.html and risk-cards/<id>.html. Static HTML with inline CSS and SVG: readable without
  * scripts, offline, and in print.
  */
+import type { CheckStatus } from '../checks/types.js';
 import { describeResourceChange } from '../src/drift.js';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, MITIGATION_MEANING, MITIGATION_TYPES, WINDOW_RULE, RISK_LEVELS } from '../src/risk.js';
 import { anchor, esc, formatBytes, formatDate, page, severityBadge, verdictBadge } from './html-kit.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, SUMS_FILE } from './manifest.js';
-import { SCORE_DEFINITION, VERDICT_LABELS, type AttachmentRef, type PackModel, type RecommendationRow, type RiskCard, type ScheduleState, type Tally } from './report.js';
+import { SCORE_DEFINITION, VERDICT_LABELS, type AttachmentRef, type PackModel, type RecommendationRow, type RiskCard, type ScheduleState, type Tally, type Verdict } from './report.js';
 import { riskMatrixSvg, scheduleTimelineSvg, tallyBarSvg, tallyLegend } from './svg.js';
 
 const LEVELS_WORST_FIRST = [...RISK_LEVELS].reverse();
+
+/** How a check's status is coloured: an error needs a person, a manual result awaits one. */
+const STATUS_STYLE: Record<CheckStatus, Verdict> = { pass: 'pass', fail: 'fail', manual: 'not_assessed', error: 'needs_review' };
 
 const MAPPING_NOTE =
   'Framework mappings are informative tool-vendor mappings (Prowler, AWS Security Hub, Steampipe), not an authoritative CIS or NIST crosswalk.';
@@ -26,7 +30,7 @@ function automatedCell(row: RecommendationRow): string {
   if (!row.automated) return '<span class="muted">—</span>';
   const failing = row.automated.findings.filter((f) => f.status === 'fail').length;
   const source = row.automated.source === 'assay' ? '' : ` <span class="muted small">(${esc(row.automated.source)})</span>`;
-  return `${verdictBadge(row.automated.status === 'pass' ? 'pass' : row.automated.status === 'fail' ? 'fail' : row.automated.status === 'manual' ? 'not_assessed' : 'needs_review', row.automated.status)}${source}${failing > 0 ? ` <span class="muted small">${failing} failing</span>` : ''}`;
+  return `${verdictBadge(STATUS_STYLE[row.automated.status], row.automated.status)}${source}${failing > 0 ? ` <span class="muted small">${failing} failing</span>` : ''}`;
 }
 
 function decisionCell(row: RecommendationRow): string {
@@ -57,7 +61,7 @@ const TALLY_HEAD =
   '<th class="num">Total</th><th class="num">Pass</th><th class="num">Fail</th><th class="num">Exception</th><th class="num">Needs review</th><th class="num">Not assessed</th><th class="num">N/A</th><th class="num">Score</th>';
 
 /** One risk card as an <article>; `prefix` leads from the page to the pack root ("" or "../"). */
-export function riskCardArticle(card: RiskCard, model: PackModel, prefix: string): string {
+export function riskCardArticle(card: RiskCard, prefix: string): string {
   const m = card.mappings;
   const families = [...new Set(m.nist171.map((r) => `${r.family} (${r.familyCode})`))];
   const nist171 =
@@ -72,7 +76,7 @@ export function riskCardArticle(card: RiskCard, model: PackModel, prefix: string
   const affected =
     card.affected.length > 0
       ? `<table class="affected"><colgroup><col style="width:38%"><col style="width:110px"><col style="width:70px"><col></colgroup><thead><tr><th>Resource</th><th>Region</th><th>Result</th><th>Detail</th></tr></thead><tbody>${card.affected
-          .map((f) => `<tr><td class="mono">${esc(f.resource)}</td><td>${esc(f.region)}</td><td>${verdictBadge(f.status === 'pass' ? 'pass' : f.status === 'fail' ? 'fail' : 'not_assessed', f.status)}</td><td>${esc(f.detail)}</td></tr>`)
+          .map((f) => `<tr><td class="mono">${esc(f.resource)}</td><td>${esc(f.region)}</td><td>${verdictBadge(STATUS_STYLE[f.status], f.status)}</td><td>${esc(f.detail)}</td></tr>`)
           .join('')}</tbody></table>`
       : '<p class="muted">The automated check recorded no resources; the assessor\'s judgement below is the finding.</p>';
   const ratingNote = card.ratingBasis === 'assessor' ? 'rated by the assessor' : 'catalogue default — the assessor has not rated it yet';
@@ -209,7 +213,7 @@ function recommendationsSection(model: PackModel): string {
   }
   return `<section id="recommendations" class="break"><h2>Recommendations</h2>
 <p class="muted small">All ${model.rows.length} recommendations of the benchmark. “Automated” is the check's result on the snapshot (or an imported scanner's); “Decision” is the assessor's; “In this pack” is what the score counts.</p>
-<table class="recs"><colgroup><col style="width:56px"><col><col style="width:52px"><col style="width:84px"><col style="width:150px"><col style="width:220px"><col style="width:150px"><col style="width:48px"></colgroup><thead><tr><th>ID</th><th>Title</th><th class="num">Level</th><th>Type</th><th>Automated</th><th>Decision</th><th>In this pack</th><th class="num">Files</th></tr></thead><tbody>
+<table class="recs"><colgroup><col style="width:5%"><col><col style="width:5%"><col style="width:8%"><col style="width:12%"><col style="width:20%"><col style="width:13%"><col style="width:5%"></colgroup><thead><tr><th>ID</th><th>Title</th><th class="num">Level</th><th>Type</th><th>Automated</th><th>Decision</th><th>In this pack</th><th class="num">Files</th></tr></thead><tbody>
 ${rows.join('\n')}
 </tbody></table></section>`;
 }
@@ -220,7 +224,7 @@ function riskCardsSection(model: PackModel): string {
       ? '<p class="muted">No recommendation failed or is excepted: there are no risk cards.</p>'
       : `<p class="muted small">One card per failed or excepted recommendation (${model.riskCards.length}). Each is also in <code>risk-cards/</code> as its own page and in <code>assessment.json</code>. Risk levels: score 1–3 low, 4–6 medium, 8–9 high, 12–16 critical.</p>`;
   return `<section id="risk-cards" class="break"><h2>Risk cards</h2>${intro}
-${model.riskCards.map((card) => riskCardArticle(card, model, '')).join('\n')}
+${model.riskCards.map((card) => riskCardArticle(card, '')).join('\n')}
 </section>`;
 }
 
@@ -241,7 +245,7 @@ function scheduleSection(model: PackModel): string {
 <ul class="plain small">${rules}</ul>
 ${scheduleTimelineSvg(model.schedule, model.asOfDay)}
 <div class="legend">bars: window start → due date; solid = failure, hatched = exception; dashed line = as of</div>
-<table class="schedule"><colgroup><col style="width:96px"><col style="width:50px"><col><col style="width:80px"><col style="width:80px"><col style="width:100px"><col style="width:96px"><col style="width:230px"><col style="width:150px"></colgroup><thead><tr><th>Due</th><th>ID</th><th>Recommendation</th><th>Kind</th><th>Severity</th><th>Owner</th><th>Mitigation</th><th>Window rule</th><th>State</th></tr></thead><tbody>
+<table class="schedule"><colgroup><col style="width:9%"><col style="width:5%"><col><col style="width:7%"><col style="width:8%"><col style="width:9%"><col style="width:9%"><col style="width:19%"><col style="width:12%"></colgroup><thead><tr><th>Due</th><th>ID</th><th>Recommendation</th><th>Kind</th><th>Severity</th><th>Owner</th><th>Mitigation</th><th>Window rule</th><th>State</th></tr></thead><tbody>
 ${rows.join('\n') || '<tr><td colspan="9" class="muted">Nothing is open.</td></tr>'}
 </tbody></table>
 <p class="small muted">Mitigation types: ${MITIGATION_TYPES.map((t) => `<b>${esc(t)}</b> — ${esc(MITIGATION_MEANING[t])}`).join('; ')}.</p>
@@ -323,7 +327,7 @@ ${verifySection(model)}
 export function renderRiskCardHtml(card: RiskCard, model: PackModel): string {
   const body = `${header(model, '../')}
 <div class="wrap">
-${riskCardArticle(card, model, '../')}
+${riskCardArticle(card, '../')}
 <footer class="end">Risk card from ${esc(model.data.tool.name)} ${esc(model.data.tool.version)}, assessment ${model.data.assessment.id}, as of ${esc(formatDate(model.data.asOf))}. <a href="../index.html">Back to the report</a>.</footer>
 </div>`;
   return page(`${card.recId} risk card — ${model.data.assessment.name}`, body);

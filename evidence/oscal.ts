@@ -4,9 +4,8 @@
  * assessment always yields the same documents. Controls are named `cis-aws-<id>`; Assay's own
  * property and facet names live in the `urn:assay:oscal` namespace.
  */
-import type { RiskCard, PackModel, RecommendationRow, ScheduleItem } from './report.js';
-import { VERDICT_LABELS } from './report.js';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../src/risk.js';
+import { VERDICT_LABELS, type PackModel, type RecommendationRow, type RiskCard, type ScheduleItem } from './report.js';
 import { uuidV5 } from './uuid.js';
 
 export const OSCAL_VERSION = '1.2.1';
@@ -64,11 +63,15 @@ function metadata(model: PackModel, ids: Ids, title: string): { metadata: Json; 
   ];
   const approvers = [...new Set(model.riskCards.flatMap((c) => (c.exception?.approver ? [c.exception.approver] : [])))];
   const owners = [...new Set(model.riskCards.flatMap((c) => (c.owner ? [c.owner] : [])))];
-  const responsible = [
-    ['assessor', model.assessors],
-    ['approver', approvers],
-    ['risk-owner', owners],
-  ] as const;
+  const responsibleParties = (
+    [
+      ['assessor', model.assessors],
+      ['approver', approvers],
+      ['risk-owner', owners],
+    ] as const
+  )
+    .filter(([, names]) => names.length > 0)
+    .map(([role, names]) => ({ 'role-id': role, 'party-uuids': names.map(partyUuid) }));
   return {
     partyUuid,
     metadata: {
@@ -79,10 +82,7 @@ function metadata(model: PackModel, ids: Ids, title: string): { metadata: Json; 
       props: [...prop('assessment-id', model.data.assessment.id), ...prop('aws-account', model.data.assessment.account), ...prop('tool', `${model.data.tool.name} ${model.data.tool.version}`)],
       roles,
       ...(list.length > 0 ? { parties: list } : {}),
-      ...(() => {
-        const rp = responsible.filter(([, names]) => names.length > 0).map(([role, names]) => ({ 'role-id': role, 'party-uuids': names.map(partyUuid) }));
-        return rp.length > 0 ? { 'responsible-parties': rp } : {};
-      })(),
+      ...(responsibleParties.length > 0 ? { 'responsible-parties': responsibleParties } : {}),
     },
   };
 }
@@ -260,7 +260,8 @@ export function assessmentResults(model: PackModel): Json {
   const observations = observationsFor(model.rows, model, ids, t.uuid, partyUuid);
   const risks = model.riskCards.map((card) => risk(card, model.rows.find((r) => r.rec.id === card.recId)!, ids, t.uuid, partyUuid));
   const findings = model.rows.map((row) => finding(row, ids, cards.has(row.rec.id))).filter((f): f is Json => f !== undefined);
-  const start = new Date(a.snapshotCollectedAt && a.snapshotCollectedAt < a.createdAt ? a.snapshotCollectedAt : a.createdAt).toISOString();
+  // Evidence collection starts with the snapshot when it was taken before the assessment was made.
+  const start = new Date(Math.min(Date.parse(a.createdAt), Date.parse(a.snapshotCollectedAt ?? a.createdAt))).toISOString();
   const score = model.summary.overall.score;
   return {
     'assessment-results': {

@@ -21,6 +21,7 @@ import { SourceScreen } from './screens/source.js';
 import { WalkScreen } from './screens/walk.js';
 import { createStore, useStore } from './store.js';
 import { clamp } from './window.js';
+import { wrap } from './text.js';
 
 type Overlay = { kind: 'help'; maps: readonly KeymapId[]; offset: number } | { kind: 'quit' };
 
@@ -195,7 +196,9 @@ export function App({ deps, width, height, color = true, onQuit }: AppProps) {
     return (
       <Box flexDirection="column" width={Math.max(20, width)}>
         <T tone="warn" bold>{`The terminal is ${width}×${height}.`}</T>
-        <T>{`Assay needs at least ${MIN_WIDTH}×${MIN_HEIGHT}: please enlarge the window.`}</T>
+        {wrap(`Assay needs at least ${MIN_WIDTH}×${MIN_HEIGHT}: please enlarge the window.`, Math.max(20, width)).map((line, i) => (
+          <T key={i}>{line}</T>
+        ))}
         <T tone="muted">q quits.</T>
       </Box>
     );

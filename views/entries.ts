@@ -42,6 +42,7 @@ export function walkEntry(deps: TuiDeps, assessmentId: number, size: Size): Entr
 }
 
 export function detailEntry(open: OpenAssessment, recId: string, order: readonly string[], size: Size): Entry {
+  open.place(recId);
   const state = initialDetail(open.detail(recId), size.width, listHeight(size.height, DETAIL_CHROME), open.pane);
   return { screen: 'detail', key: entryKey(), open, order, store: createStore(detailReducer, state) };
 }

@@ -8,7 +8,7 @@ import { SECTION_TITLES, type AssessmentType, type CheckStatus, type Level, type
 import { exceptionState, type ExceptionState } from '../src/expiry.js';
 import type { Decision, EffectiveStatus, FindingSource } from '../src/model.js';
 import type { ResultStatus } from '../src/service.js';
-import { AUTOMATED_LOOK, DECISION_LOOK, type Tone } from './theme.js';
+import { AUTOMATED_LOOK, DECISION_LOOK, MARK, type Tone } from './theme.js';
 
 export interface WalkRow {
   id: string;
@@ -26,14 +26,6 @@ export interface WalkRow {
   /** Whole days until an exception expires (negative once expired). */
   daysLeft?: number;
 }
-
-export const SECTION_NAMES: Record<SectionId, string> = {
-  '2': 'IAM',
-  '3': 'Storage',
-  '4': 'Logging',
-  '5': 'Monitoring',
-  '6': 'Networking',
-};
 
 export function sectionHeading(section: SectionId): string {
   return `${section} ${SECTION_TITLES[section]}`;
@@ -116,7 +108,7 @@ export function decisionCell(row: WalkRow, wide: boolean): Cell {
     case 'exception':
       if (row.expiry === 'expiring') {
         const days = row.daysLeft ?? 0;
-        return { text: wide ? `${look.glyph} exception, expires in ${days}d` : `${look.glyph} exc ⏲ ${days}d`, tone: look.tone };
+        return { text: wide ? `${look.glyph} exception, expires in ${days}d` : `${look.glyph} exc ${MARK.expiring} ${days}d`, tone: look.tone };
       }
       return { text: `${look.glyph} ${look.word}`, tone: look.tone };
     default:

@@ -22,12 +22,22 @@ export class OpenAssessment {
   assessment: Assessment;
   /** The detail pane the assessor last chose; the next recommendation opens on it. */
   pane: Pane = 'findings';
+  /** Where the assessor is: reopening the assessment lands here. */
+  lastRecId: string | undefined;
 
   constructor(
     private readonly deps: TuiDeps,
     readonly id: number,
   ) {
     this.assessment = deps.service.getAssessment(id);
+    this.lastRecId = this.assessment.lastRecId;
+  }
+
+  /** Records where the assessor is (one small write, skipped when nothing moved). */
+  place(recId: string | undefined): void {
+    if (!recId || recId === this.lastRecId) return;
+    this.deps.service.setLastRec(this.id, recId);
+    this.lastRecId = recId;
   }
 
   /** Every result of a recommendation with its findings: Assay's scan and any imports. */

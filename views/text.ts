@@ -17,12 +17,6 @@ export function fit(text: string, width: number): string {
   return cut + ' '.repeat(Math.max(0, width - [...cut].length));
 }
 
-/** Exactly `width` columns, padded on the left (numbers). */
-export function fitRight(text: string, width: number): string {
-  const cut = truncate(text, width);
-  return ' '.repeat(Math.max(0, width - [...cut].length)) + cut;
-}
-
 /** Word-wraps one paragraph to `width`; words longer than a line (ARNs) are split. */
 export function wrap(text: string, width: number): string[] {
   const w = Math.max(1, width);

@@ -26,7 +26,7 @@ export interface WalkColumns {
 
 export function walkColumns(width: number): WalkColumns {
   const wide = width >= 120;
-  const base = { mark: 2, id: 7, level: 3, type: 5, automated: wide ? 13 : 10, decision: wide ? 36 : 16, risk: width >= 150 ? 19 : 0 };
+  const base = { mark: 2, id: 7, level: 3, type: 5, automated: wide ? 18 : 10, decision: wide ? 36 : 16, risk: width >= 150 ? 19 : 0 };
   const title = Math.max(10, width - (base.mark + base.id + base.level + base.type + base.automated + base.decision + base.risk));
   return { ...base, title, wide, fullTitles: title >= 72 };
 }
@@ -160,7 +160,7 @@ export function walkHeader(state: WalkState, width: number): WalkHeader {
   let status: WalkHeader['status'] = state.message;
   if (!status && state.selected.size > 0) status = { text: `${plural(state.selected.size, 'row')} selected: p/f/e/n or d decides them together · esc clears`, tone: 'info' };
   return {
-    progress: `${decided}/${state.rows.length} decided${expiring ? ` · ⏲ ${expiring} expiring` : ''}${review ? ` · ${review} to review` : ''}`,
+    progress: `${decided}/${state.rows.length} decided${expiring ? ` · ${MARK.expiring} ${expiring} expiring` : ''}${review ? ` · ${review} to review` : ''}`,
     chips: chips(state.rows, state.filters.statuses, width),
     filter: filterLine(state),
     matches: new Set(state.matches.map((m) => state.visible[m] ?? -1)),

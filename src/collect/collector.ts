@@ -77,24 +77,23 @@ class Limiter {
 }
 
 type Credentials = { accessKeyId: string; secretAccessKey: string; sessionToken?: string; expiration?: Date };
-type CredentialProvider = (props?: object) => Promise<Credentials>;
+export type CredentialProvider = (props?: object) => Promise<Credentials>;
 
 /**
  * One credential source for every client: each SDK client would otherwise resolve its own, and
- * with a role that means one AssumeRole per service and region.
+ * with a role that means one AssumeRole per service and region. Refreshed once, shortly before expiry.
  */
-function sharedCredentials(provider: CredentialProvider): CredentialProvider {
+export function sharedCredentials(provider: CredentialProvider, now: () => number = Date.now): CredentialProvider {
   let current: Promise<Credentials> | undefined;
-  return async (props) => {
-    current ??= provider(props).catch((err: unknown) => {
+  const refresh = (props?: object) =>
+    (current = provider(props).catch((err: unknown) => {
       current = undefined;
       throw err;
-    });
-    const credentials = await current;
-    if (credentials.expiration && credentials.expiration.getTime() - Date.now() < 5 * 60_000) {
-      current = undefined;
-      return (current = provider(props));
-    }
+    }));
+  return async (props) => {
+    const pending = current ?? refresh(props);
+    const credentials = await pending;
+    if (credentials.expiration && credentials.expiration.getTime() - now() < 5 * 60_000) return current === pending ? refresh(props) : current!;
     return credentials;
   };
 }
@@ -182,7 +181,7 @@ function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
 }
 
 /** Should a polled call be asked again? */
-export function pollAgain(poll: Poll, call: SnapshotCall): boolean {
+function pollAgain(poll: Poll, call: SnapshotCall): boolean {
   if (call.error) return poll.whileError?.includes(call.error.code) ?? false;
   return poll.until !== undefined && getPath(call.output, poll.until.path) !== poll.until.equals;
 }
@@ -377,7 +376,7 @@ interface RegionsOutput {
 }
 
 /** The regions in scope: the enabled ones, or those asked for that are enabled. Others are reported, not fatal. */
-export function regionsInScope(requested: string[] | undefined, described: SnapshotCall, warn: (message: string) => void): string[] {
+function regionsInScope(requested: string[] | undefined, described: SnapshotCall, warn: (message: string) => void): string[] {
   if (described.error) {
     if (requested?.length) {
       warn(`could not check the regions against the account (ec2 DescribeRegions: ${described.error.code}); collecting ${requested.join(', ')} as given`);

@@ -13,15 +13,30 @@ const RESHAPES: Record<Reshape, (value: unknown) => unknown> = {
   logGroupName: (value) =>
     typeof value === 'string' ? value.replace(/^arn:[^:]+:logs:[^:]+:[0-9]+:log-group:/, '').replace(/:\*$/, '') : null,
   bucketRegion: (value) => (value === null || value === undefined || value === '' ? 'us-east-1' : value === 'EU' ? 'eu-west-1' : value),
+  snsTopic: (value) => (typeof value === 'string' && value.split(':')[2] === 'sns' ? value : null),
 };
 
+/** The member at a dot path, or null; `''` is the value itself. */
 export function getPath(value: unknown, path: string): unknown {
+  if (path === '') return value ?? null;
   let current = value;
   for (const key of path.split('.')) {
     if (!current || typeof current !== 'object' || Array.isArray(current)) return null;
     current = (current as Record<string, unknown>)[key];
   }
   return current ?? null;
+}
+
+/** The items of a step: every element of the lists along the dot path, flattened. */
+function itemsAt(output: unknown, path: string): unknown[] {
+  let items: unknown[] = [output];
+  for (const key of path.split('.')) {
+    items = items.flatMap((item) => {
+      const list = item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined;
+      return Array.isArray(list) ? list : [];
+    });
+  }
+  return items;
 }
 
 function pick(p: Pick, item: unknown, source: SnapshotCall): unknown {
@@ -44,8 +59,7 @@ function matches(item: unknown, where: DerivedStep['where']): boolean {
  */
 export function deriveCalls(step: DerivedStep, source: SnapshotCall): PlannedCall[] {
   if (source.error || source.output === undefined) return [];
-  const items = step.each === undefined ? [source.output] : getPath(source.output, step.each);
-  if (!Array.isArray(items)) return [];
+  const items = step.each === undefined ? [source.output] : itemsAt(source.output, step.each);
   const calls: PlannedCall[] = [];
   for (const item of items) {
     if (!matches(item, step.where)) continue;

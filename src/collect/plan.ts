@@ -11,8 +11,8 @@
 export const GLOBAL_REGION = 'us-east-1';
 
 /**
- * Takes one value out of an earlier call: a member of the item being expanded (`item`, a dot path)
- * or a request member of the earlier call (`param`), optionally reshaped by `as`.
+ * Takes one value out of an earlier call: a member of the item being expanded (`item`, a dot path;
+ * `''` is the item itself) or a request member of the earlier call (`param`), optionally reshaped by `as`.
  */
 export type Pick = { item: string; as?: Reshape } | { param: string; as?: Reshape };
 
@@ -20,8 +20,9 @@ export type Pick = { item: string; as?: Reshape } | { param: string; as?: Reshap
  * - `arnRegion`: the region inside an ARN (`arn:aws:logs:eu-west-1:…` → `eu-west-1`).
  * - `logGroupName`: the name inside a CloudWatch Logs group ARN (`…:log-group:NAME:*` → `NAME`).
  * - `bucketRegion`: a GetBucketLocation `LocationConstraint` as a region (empty → us-east-1, `EU` → eu-west-1).
+ * - `snsTopic`: the ARN when it names an SNS topic, nothing otherwise (alarm actions also name other targets).
  */
-export type Reshape = 'arnRegion' | 'logGroupName' | 'bucketRegion';
+export type Reshape = 'arnRegion' | 'logGroupName' | 'bucketRegion' | 'snsTopic';
 
 /** Repeats a call until its answer is final (the credential report being generated). */
 export interface Poll {
@@ -40,8 +41,6 @@ interface StepBase {
   service: string;
   /** API operation name (PascalCase). */
   operation: string;
-  /** The recommendations that read this call (for people reading the plan or the script). */
-  for: string[];
   poll?: Poll;
 }
 
@@ -59,7 +58,10 @@ export interface DerivedStep extends StepBase {
   scope: 'derived';
   /** The step whose successful outputs name the resources. */
   from: string;
-  /** Dot path of the array in the source output holding one item per call; absent: the output itself is the item. */
+  /**
+   * Dot path of lists in the source output, flattened: one call per item (`MetricAlarms.AlarmActions`
+   * is every action of every alarm). Absent: the output itself is the one item.
+   */
   each?: string;
   /** Only items whose member at the dot path equals the string, or is present and non-empty (`true`). */
   where?: Record<string, string | true>;
@@ -71,14 +73,11 @@ export interface DerivedStep extends StepBase {
 
 export type PlanStep = RootStep | DerivedStep;
 
-const ALL_MONITORING = ['5.1', '5.2', '5.3', '5.4', '5.5', '5.6', '5.7', '5.8', '5.9', '5.10', '5.11', '5.12', '5.13', '5.14', '5.15'];
-const TRAIL_READERS = ['4.1', '4.2', '4.4', '4.5', '4.8', '4.9', ...ALL_MONITORING];
-
 /** Every call, in an order where each step comes after the step it derives from or waits for. */
 export const PLAN: readonly PlanStep[] = [
   // Who we are and which regions are in scope: the collector reads these before anything else.
-  { id: 'sts.GetCallerIdentity', service: 'sts', operation: 'GetCallerIdentity', scope: 'global', for: [] },
-  { id: 'ec2.DescribeRegions', service: 'ec2', operation: 'DescribeRegions', scope: 'global', params: { AllRegions: true }, for: [] },
+  { id: 'sts.GetCallerIdentity', service: 'sts', operation: 'GetCallerIdentity', scope: 'global' },
+  { id: 'ec2.DescribeRegions', service: 'ec2', operation: 'DescribeRegions', scope: 'global', params: { AllRegions: true } },
 
   // Identity and access management (section 2).
   {
@@ -86,29 +85,26 @@ export const PLAN: readonly PlanStep[] = [
     service: 'iam',
     operation: 'GenerateCredentialReport',
     scope: 'global',
-    for: ['2.6', '2.9', '2.10', '2.11', '2.13'],
     poll: { until: { path: 'State', equals: 'COMPLETE' }, attempts: 30, intervalSeconds: 2 },
   },
-  { id: 'account.GetContactInformation', service: 'account', operation: 'GetContactInformation', scope: 'global', for: ['2.1'] },
+  { id: 'account.GetContactInformation', service: 'account', operation: 'GetContactInformation', scope: 'global' },
   {
     id: 'account.GetAlternateContact.SECURITY',
     service: 'account',
     operation: 'GetAlternateContact',
     scope: 'global',
     params: { AlternateContactType: 'SECURITY' },
-    for: ['2.2'],
   },
-  { id: 'iam.GetAccountSummary', service: 'iam', operation: 'GetAccountSummary', scope: 'global', for: ['2.3', '2.4', '2.5'] },
-  { id: 'iam.ListVirtualMFADevices', service: 'iam', operation: 'ListVirtualMFADevices', scope: 'global', for: ['2.5'] },
-  { id: 'iam.GetAccountPasswordPolicy', service: 'iam', operation: 'GetAccountPasswordPolicy', scope: 'global', for: ['2.7', '2.8'] },
-  { id: 'iam.ListUsers', service: 'iam', operation: 'ListUsers', scope: 'global', for: ['2.10', '2.12', '2.14'] },
+  { id: 'iam.GetAccountSummary', service: 'iam', operation: 'GetAccountSummary', scope: 'global' },
+  { id: 'iam.ListVirtualMFADevices', service: 'iam', operation: 'ListVirtualMFADevices', scope: 'global' },
+  { id: 'iam.GetAccountPasswordPolicy', service: 'iam', operation: 'GetAccountPasswordPolicy', scope: 'global' },
+  { id: 'iam.ListUsers', service: 'iam', operation: 'ListUsers', scope: 'global' },
   {
     id: 'iam.ListPolicies.attached',
     service: 'iam',
     operation: 'ListPolicies',
     scope: 'global',
     params: { OnlyAttached: true },
-    for: ['2.15'],
   },
   {
     id: 'iam.ListEntitiesForPolicy.AWSSupportAccess',
@@ -116,7 +112,6 @@ export const PLAN: readonly PlanStep[] = [
     operation: 'ListEntitiesForPolicy',
     scope: 'global',
     params: { PolicyArn: 'arn:{partition}:iam::aws:policy/AWSSupportAccess' },
-    for: ['2.16'],
   },
   {
     id: 'iam.ListEntitiesForPolicy.AWSCloudShellFullAccess',
@@ -124,62 +119,57 @@ export const PLAN: readonly PlanStep[] = [
     operation: 'ListEntitiesForPolicy',
     scope: 'global',
     params: { PolicyArn: 'arn:{partition}:iam::aws:policy/AWSCloudShellFullAccess' },
-    for: ['2.21'],
   },
-  { id: 'iam.ListInstanceProfiles', service: 'iam', operation: 'ListInstanceProfiles', scope: 'global', for: ['2.17'] },
-  { id: 'iam.ListServerCertificates', service: 'iam', operation: 'ListServerCertificates', scope: 'global', for: ['2.18'] },
-  { id: 'accessanalyzer.ListAnalyzers', service: 'accessanalyzer', operation: 'ListAnalyzers', scope: 'regional', for: ['2.19'] },
-  { id: 'iam.ListSAMLProviders', service: 'iam', operation: 'ListSAMLProviders', scope: 'global', for: ['2.20'] },
-  { id: 'iam.ListOpenIDConnectProviders', service: 'iam', operation: 'ListOpenIDConnectProviders', scope: 'global', for: ['2.20'] },
-  { id: 'organizations.DescribeOrganization', service: 'organizations', operation: 'DescribeOrganization', scope: 'global', for: ['5.15'] },
+  { id: 'iam.ListInstanceProfiles', service: 'iam', operation: 'ListInstanceProfiles', scope: 'global' },
+  { id: 'iam.ListServerCertificates', service: 'iam', operation: 'ListServerCertificates', scope: 'global' },
+  { id: 'accessanalyzer.ListAnalyzers', service: 'accessanalyzer', operation: 'ListAnalyzers', scope: 'regional' },
+  { id: 'iam.ListSAMLProviders', service: 'iam', operation: 'ListSAMLProviders', scope: 'global' },
+  { id: 'iam.ListOpenIDConnectProviders', service: 'iam', operation: 'ListOpenIDConnectProviders', scope: 'global' },
+  { id: 'organizations.DescribeOrganization', service: 'organizations', operation: 'DescribeOrganization', scope: 'global' },
 
   // Storage (section 3).
-  { id: 's3api.ListBuckets', service: 's3api', operation: 'ListBuckets', scope: 'global', for: ['3.1.1', '3.1.2', '3.1.4', '4.4'] },
+  { id: 's3api.ListBuckets', service: 's3api', operation: 'ListBuckets', scope: 'global' },
   {
     id: 's3control.GetPublicAccessBlock',
     service: 's3control',
     operation: 'GetPublicAccessBlock',
     scope: 'global',
     params: { AccountId: '{account}' },
-    for: ['3.1.4'],
   },
-  { id: 'macie2.GetMacieSession', service: 'macie2', operation: 'GetMacieSession', scope: 'regional', for: ['3.1.3'] },
-  { id: 'rds.DescribeDBInstances', service: 'rds', operation: 'DescribeDBInstances', scope: 'regional', for: ['3.2.1', '3.2.2', '3.2.3', '3.2.4'] },
-  { id: 'efs.DescribeFileSystems', service: 'efs', operation: 'DescribeFileSystems', scope: 'regional', for: ['3.3.1'] },
+  { id: 'macie2.GetMacieSession', service: 'macie2', operation: 'GetMacieSession', scope: 'regional' },
+  { id: 'rds.DescribeDBInstances', service: 'rds', operation: 'DescribeDBInstances', scope: 'regional' },
+  { id: 'efs.DescribeFileSystems', service: 'efs', operation: 'DescribeFileSystems', scope: 'regional' },
 
   // Logging (section 4).
-  { id: 'cloudtrail.DescribeTrails', service: 'cloudtrail', operation: 'DescribeTrails', scope: 'regional', for: TRAIL_READERS },
+  { id: 'cloudtrail.DescribeTrails', service: 'cloudtrail', operation: 'DescribeTrails', scope: 'regional' },
   {
     id: 'configservice.DescribeConfigurationRecorders',
     service: 'configservice',
     operation: 'DescribeConfigurationRecorders',
     scope: 'regional',
-    for: ['4.3'],
   },
   {
     id: 'configservice.DescribeConfigurationRecorderStatus',
     service: 'configservice',
     operation: 'DescribeConfigurationRecorderStatus',
     scope: 'regional',
-    for: ['4.3'],
   },
-  { id: 'kms.ListKeys', service: 'kms', operation: 'ListKeys', scope: 'regional', for: ['4.6'] },
-  { id: 'ec2.DescribeVpcs', service: 'ec2', operation: 'DescribeVpcs', scope: 'regional', for: ['4.7', '6.5', '6.6'] },
-  { id: 'ec2.DescribeFlowLogs', service: 'ec2', operation: 'DescribeFlowLogs', scope: 'regional', for: ['4.7'] },
+  { id: 'kms.ListKeys', service: 'kms', operation: 'ListKeys', scope: 'regional' },
+  { id: 'ec2.DescribeVpcs', service: 'ec2', operation: 'DescribeVpcs', scope: 'regional' },
+  { id: 'ec2.DescribeFlowLogs', service: 'ec2', operation: 'DescribeFlowLogs', scope: 'regional' },
 
   // Monitoring (section 5).
-  { id: 'cloudwatch.DescribeAlarms', service: 'cloudwatch', operation: 'DescribeAlarms', scope: 'regional', for: ALL_MONITORING },
-  { id: 'sns.ListTopics', service: 'sns', operation: 'ListTopics', scope: 'regional', for: ALL_MONITORING },
-  { id: 'securityhub.DescribeHub', service: 'securityhub', operation: 'DescribeHub', scope: 'regional', for: ['5.16'] },
+  { id: 'cloudwatch.DescribeAlarms', service: 'cloudwatch', operation: 'DescribeAlarms', scope: 'regional' },
+  { id: 'securityhub.DescribeHub', service: 'securityhub', operation: 'DescribeHub', scope: 'regional' },
 
   // Networking (section 6).
-  { id: 'ec2.GetEbsEncryptionByDefault', service: 'ec2', operation: 'GetEbsEncryptionByDefault', scope: 'regional', for: ['6.1.1'] },
-  { id: 'ec2.GetEbsDefaultKmsKeyId', service: 'ec2', operation: 'GetEbsDefaultKmsKeyId', scope: 'regional', for: ['6.1.1'] },
-  { id: 'ec2.DescribeSecurityGroups', service: 'ec2', operation: 'DescribeSecurityGroups', scope: 'regional', for: ['6.1.2', '6.3', '6.4', '6.5'] },
-  { id: 'ec2.DescribeNetworkAcls', service: 'ec2', operation: 'DescribeNetworkAcls', scope: 'regional', for: ['6.2'] },
-  { id: 'ec2.DescribeRouteTables', service: 'ec2', operation: 'DescribeRouteTables', scope: 'regional', for: ['3.2.3', '6.6'] },
-  { id: 'ec2.DescribeVpcPeeringConnections', service: 'ec2', operation: 'DescribeVpcPeeringConnections', scope: 'regional', for: ['6.6'] },
-  { id: 'ec2.DescribeInstances', service: 'ec2', operation: 'DescribeInstances', scope: 'regional', for: ['2.17', '6.7'] },
+  { id: 'ec2.GetEbsEncryptionByDefault', service: 'ec2', operation: 'GetEbsEncryptionByDefault', scope: 'regional' },
+  { id: 'ec2.GetEbsDefaultKmsKeyId', service: 'ec2', operation: 'GetEbsDefaultKmsKeyId', scope: 'regional' },
+  { id: 'ec2.DescribeSecurityGroups', service: 'ec2', operation: 'DescribeSecurityGroups', scope: 'regional' },
+  { id: 'ec2.DescribeNetworkAcls', service: 'ec2', operation: 'DescribeNetworkAcls', scope: 'regional' },
+  { id: 'ec2.DescribeRouteTables', service: 'ec2', operation: 'DescribeRouteTables', scope: 'regional' },
+  { id: 'ec2.DescribeVpcPeeringConnections', service: 'ec2', operation: 'DescribeVpcPeeringConnections', scope: 'regional' },
+  { id: 'ec2.DescribeInstances', service: 'ec2', operation: 'DescribeInstances', scope: 'regional' },
 
   // Calls that wait for, or are about resources named by, the calls above.
   {
@@ -188,12 +178,11 @@ export const PLAN: readonly PlanStep[] = [
     operation: 'GetCredentialReport',
     scope: 'global',
     after: 'iam.GenerateCredentialReport',
-    for: ['2.6', '2.9', '2.10', '2.11', '2.13'],
     poll: { whileError: ['ReportInProgress'], attempts: 10, intervalSeconds: 2 },
   },
-  perUser('ListAccessKeys', ['2.10', '2.12']),
-  perUser('ListAttachedUserPolicies', ['2.14']),
-  perUser('ListUserPolicies', ['2.14']),
+  perUser('ListAccessKeys'),
+  perUser('ListAttachedUserPolicies'),
+  perUser('ListUserPolicies'),
   {
     id: 'iam.GetPolicyVersion',
     service: 'iam',
@@ -203,7 +192,6 @@ export const PLAN: readonly PlanStep[] = [
     each: 'Policies',
     params: { PolicyArn: { item: 'Arn' }, VersionId: { item: 'DefaultVersionId' } },
     region: 'global',
-    for: ['2.15'],
   },
   {
     id: 'iam.ListEntitiesForPolicy.attached',
@@ -214,7 +202,6 @@ export const PLAN: readonly PlanStep[] = [
     each: 'Policies',
     params: { PolicyArn: { item: 'Arn' } },
     region: 'global',
-    for: ['2.15'],
   },
   {
     id: 's3api.GetBucketLocation',
@@ -225,12 +212,11 @@ export const PLAN: readonly PlanStep[] = [
     each: 'Buckets',
     params: { Bucket: { item: 'Name' } },
     region: 'global',
-    for: ['3.1.1', '3.1.2', '3.1.4', '4.4'],
   },
-  perBucket('GetBucketPolicy', ['3.1.1']),
-  perBucket('GetBucketVersioning', ['3.1.2']),
-  perBucket('GetPublicAccessBlock', ['3.1.4']),
-  perBucket('GetBucketLogging', ['4.4']),
+  perBucket('GetBucketPolicy'),
+  perBucket('GetBucketVersioning'),
+  perBucket('GetPublicAccessBlock'),
+  perBucket('GetBucketLogging'),
   {
     id: 'cloudtrail.GetTrailStatus',
     service: 'cloudtrail',
@@ -240,7 +226,6 @@ export const PLAN: readonly PlanStep[] = [
     each: 'trailList',
     params: { Name: { item: 'TrailARN' } },
     region: { item: 'HomeRegion' },
-    for: ['4.1', ...ALL_MONITORING],
   },
   {
     id: 'cloudtrail.GetEventSelectors',
@@ -251,7 +236,6 @@ export const PLAN: readonly PlanStep[] = [
     each: 'trailList',
     params: { TrailName: { item: 'TrailARN' } },
     region: { item: 'HomeRegion' },
-    for: ['4.1', '4.8', '4.9', ...ALL_MONITORING],
   },
   {
     id: 'logs.DescribeMetricFilters',
@@ -263,7 +247,6 @@ export const PLAN: readonly PlanStep[] = [
     where: { CloudWatchLogsLogGroupArn: true },
     params: { LogGroupName: { item: 'CloudWatchLogsLogGroupArn', as: 'logGroupName' } },
     region: { item: 'CloudWatchLogsLogGroupArn', as: 'arnRegion' },
-    for: ALL_MONITORING,
   },
   {
     id: 'kms.DescribeKey',
@@ -274,7 +257,6 @@ export const PLAN: readonly PlanStep[] = [
     each: 'Keys',
     params: { KeyId: { item: 'KeyId' } },
     region: 'source',
-    for: ['4.6'],
   },
   {
     // Rotation applies to customer managed symmetric keys only; other keys answer with an error.
@@ -286,22 +268,21 @@ export const PLAN: readonly PlanStep[] = [
     where: { 'KeyMetadata.KeyManager': 'CUSTOMER', 'KeyMetadata.KeySpec': 'SYMMETRIC_DEFAULT' },
     params: { KeyId: { param: 'KeyId' } },
     region: 'source',
-    for: ['4.6'],
   },
   {
+    // The topics the alarms notify, in the topic's own region, as the benchmark's audit follows them.
     id: 'sns.ListSubscriptionsByTopic',
     service: 'sns',
     operation: 'ListSubscriptionsByTopic',
     scope: 'derived',
-    from: 'sns.ListTopics',
-    each: 'Topics',
-    params: { TopicArn: { item: 'TopicArn' } },
-    region: 'source',
-    for: ALL_MONITORING,
+    from: 'cloudwatch.DescribeAlarms',
+    each: 'MetricAlarms.AlarmActions',
+    params: { TopicArn: { item: '', as: 'snsTopic' } },
+    region: { item: '', as: 'arnRegion' },
   },
 ];
 
-function perUser(operation: string, recs: string[]): DerivedStep {
+function perUser(operation: string): DerivedStep {
   return {
     id: `iam.${operation}`,
     service: 'iam',
@@ -311,12 +292,11 @@ function perUser(operation: string, recs: string[]): DerivedStep {
     each: 'Users',
     params: { UserName: { item: 'UserName' } },
     region: 'global',
-    for: recs,
   };
 }
 
 /** Bucket calls go to the bucket's own region, as GetBucketLocation reports it. */
-function perBucket(operation: string, recs: string[]): DerivedStep {
+function perBucket(operation: string): DerivedStep {
   return {
     id: `s3api.${operation}`,
     service: 's3api',
@@ -325,7 +305,6 @@ function perBucket(operation: string, recs: string[]): DerivedStep {
     from: 's3api.GetBucketLocation',
     params: { Bucket: { param: 'Bucket' } },
     region: { item: 'LocationConstraint', as: 'bucketRegion' },
-    for: recs,
   };
 }
 

@@ -1,4 +1,5 @@
 import { TOOL_VERSION } from '../version.js';
+import { readersOf } from './coverage.js';
 import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, cliCommandName, type DerivedStep, type Pick, type PlanStep, type Reshape, type RootStep } from './plan.js';
 
 /**
@@ -11,9 +12,17 @@ const JQ_RESHAPES: Record<Reshape, string> = {
   arnRegion: 'if type == "string" then (split(":") | .[3]) else null end',
   logGroupName: 'if type == "string" then (sub("^arn:[^:]+:logs:[^:]+:[0-9]+:log-group:"; "") | sub(":\\\\*$"; "")) else null end',
   bucketRegion: 'if . == null or . == "" then "us-east-1" elif . == "EU" then "eu-west-1" else . end',
+  snsTopic: 'if type == "string" and ((split(":") | .[2]) == "sns") then . else null end',
 };
 
-const jqPath = (path: string) => `(try getpath(${JSON.stringify(path.split('.'))}) catch null)`;
+const jqPath = (path: string) => (path === '' ? '.' : `(try getpath(${JSON.stringify(path.split('.'))}) catch null)`);
+
+/** Every element of the lists along a dot path, flattened (derive.ts itemsAt). */
+const jqItems = (path: string) =>
+  path
+    .split('.')
+    .map((key) => `((try .[${JSON.stringify(key)}] catch null) | if type == "array" then .[] else empty end)`)
+    .join(' | ');
 
 function jqPick(p: Pick): string {
   const raw = 'item' in p ? jqPath(p.item) : `($call.params | ${jqPath(p.param)})`;
@@ -22,7 +31,7 @@ function jqPick(p: Pick): string {
 
 /** A jq filter that turns one source call into `region<TAB>params` lines, like deriveCalls(). */
 export function deriveFilter(step: DerivedStep): string {
-  const items = step.each === undefined ? '$call.output' : `($call.output | ${jqPath(step.each)} | if type == "array" then .[] else empty end)`;
+  const items = step.each === undefined ? '$call.output' : `($call.output | ${jqItems(step.each)})`;
   const where = Object.entries(step.where ?? {}).map(([path, wanted]) =>
     wanted === true ? `select(${jqPath(path)} | . != null and . != "" and . != false)` : `select(${jqPath(path)} == ${JSON.stringify(wanted)})`,
   );
@@ -56,7 +65,8 @@ function paramsWord(step: RootStep): string {
 }
 
 function comment(step: PlanStep): string {
-  return `# ${step.service} ${step.operation}${step.for.length ? ` — read by ${step.for.join(', ')}` : ''}`;
+  const readers = readersOf(step);
+  return `# ${step.service} ${step.operation}${readers.length ? ` — for ${readers.join(', ')}` : ''}`;
 }
 
 function rootLines(step: RootStep): string[] {

@@ -30,7 +30,15 @@ export function registerTui(program: Command, io: Io, setExit: (code: ExitCode) 
     .command('tui', { isDefault: true })
     .description('open the interactive walk: assessments, recommendations, decisions, evidence (the default without a command)')
     .option('--keys', 'print every key of the TUI as Markdown and exit')
+    // As the default command it also receives mistyped command names: name them as such.
+    .allowExcessArguments(true)
     .action(async (options: TuiOptions, command: Command) => {
+      const [unknown] = command.args;
+      if (unknown !== undefined) {
+        io.err(`assay: unknown command "${unknown}"; see assay --help\n`);
+        setExit(2);
+        return;
+      }
       if (options.keys) {
         // The key table has no Ink at run time; it prints without a terminal.
         const { keysMarkdown } = await import('../../views/keys.js');

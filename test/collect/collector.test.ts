@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { collectSnapshot, type CollectProgress } from '../../src/collect/collector.js';
+import { collectSnapshot, sharedCredentials, type CollectProgress } from '../../src/collect/collector.js';
 import { InputError } from '../../src/errors.js';
 import { packagePath } from '../../src/paths.js';
 import { paramsKey, readSnapshotFile, validateSnapshot, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
@@ -238,6 +238,39 @@ describe('collectSnapshot against a mocked account', () => {
     const controller = new AbortController();
     const run = collectSnapshot({ signal: controller.signal, onProgress: ({ done }) => done === 10 && controller.abort() });
     await expect(run).rejects.toThrow(/interrupted; nothing was written/);
+  });
+});
+
+describe('credentials shared by every client', () => {
+  const at = (minutes: number) => new Date(Date.UTC(2026, 0, 1, 12, minutes));
+  const clock = () => at(0).getTime();
+
+  it('resolves once for all clients', async () => {
+    let resolved = 0;
+    const shared = sharedCredentials(async () => ({ accessKeyId: `AKID${++resolved}`, secretAccessKey: 's', expiration: at(60) }), clock);
+    const all = await Promise.all(Array.from({ length: 50 }, () => shared()));
+    expect(resolved).toBe(1);
+    expect(new Set(all.map((c) => c.accessKeyId))).toEqual(new Set(['AKID1']));
+  });
+
+  it('refreshes credentials that expire within five minutes', async () => {
+    let resolved = 0;
+    const shared = sharedCredentials(async () => ({ accessKeyId: `AKID${++resolved}`, secretAccessKey: 's', expiration: at(resolved === 1 ? 3 : 60) }), clock);
+    expect((await shared()).accessKeyId).toBe('AKID2');
+    expect((await shared()).accessKeyId).toBe('AKID2');
+    expect(resolved).toBe(2);
+  });
+
+  it('asks again after a failure instead of keeping it', async () => {
+    let tries = 0;
+    const shared = sharedCredentials(async () => {
+      if (++tries === 1) throw new Error('token expired');
+      return { accessKeyId: 'AKID', secretAccessKey: 's' };
+    });
+    await expect(shared()).rejects.toThrow('token expired');
+    await expect(shared()).resolves.toMatchObject({ accessKeyId: 'AKID' });
+    await shared();
+    expect(tries).toBe(2);
   });
 });
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -17,10 +17,19 @@ function capture(): Io & { stdout: string; stderr: string } {
 }
 
 let restore: (() => void) | undefined;
+const folders: string[] = [];
 afterEach(() => {
   restore?.();
   restore = undefined;
+  for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
+
+const tempFolder = () => {
+  const folder = mkdtempSync(join(tmpdir(), 'assay-collect-'));
+  folders.push(folder);
+  return folder;
+};
+const tempFile = (name: string) => join(tempFolder(), name);
 
 function mockMini(special: (call: SentCall) => unknown = () => undefined): SentCall[] {
   const base = answerFrom(MINI);
@@ -29,7 +38,6 @@ function mockMini(special: (call: SentCall) => unknown = () => undefined): SentC
   return mocked.sent;
 }
 
-const tempFile = (name: string) => join(mkdtempSync(join(tmpdir(), 'assay-collect-')), name);
 
 describe('assay collect', () => {
   it('writes the snapshot once collected and sums up on stderr', async () => {
@@ -84,7 +92,7 @@ describe('assay collect', () => {
 
   it('refuses an --out it could not write, before calling AWS', async () => {
     const sent = mockMini();
-    const folder = mkdtempSync(join(tmpdir(), 'assay-collect-'));
+    const folder = tempFolder();
     const io = capture();
     expect(await runCli(['collect', '--out', folder], io)).toBe(2);
     expect(io.stderr).toContain('is a folder; give a file name');

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
-import type { ApiRead } from '../../checks/types.js';
-import { GLOBAL_REGION, PLAN, cliCommandName, fillParams, type PlanStep } from '../../src/collect/plan.js';
+import { covers, readersOf } from '../../src/collect/coverage.js';
+import { GLOBAL_REGION, PLAN, cliCommandName, fillParams } from '../../src/collect/plan.js';
 import { commandClass, paginator } from '../../src/collect/services.js';
 
 describe('the collection plan', () => {
@@ -46,7 +46,6 @@ describe('the collection plan', () => {
     ['kms', 'ListKeys'],
     ['logs', 'DescribeMetricFilters'],
     ['cloudwatch', 'DescribeAlarms'],
-    ['sns', 'ListTopics'],
     ['sns', 'ListSubscriptionsByTopic'],
     ['rds', 'DescribeDBInstances'],
     ['efs', 'DescribeFileSystems'],
@@ -81,24 +80,32 @@ describe('the collection plan', () => {
   });
 });
 
-/** Does this plan step record the call a check reads, with the same request members, in the same kind of region? */
-function covers(step: PlanStep, read: ApiRead): boolean {
-  if (step.service !== read.service || step.operation !== read.operation) return false;
-  const identity = { account: '111122223333', partition: 'aws' };
-  const fixed = step.scope === 'derived' ? {} : fillParams(step.params, identity);
-  const members = step.scope === 'derived' ? Object.keys(step.params) : Object.keys(fixed);
-  const per = (read.per ?? '').split(',').map((m) => m.trim()).filter(Boolean);
-  const global = step.scope === 'derived' ? step.region === 'global' : step.scope === 'global';
-  if (global !== (read.scope === 'global')) return false;
-  if (read.params) return Object.entries(read.params).every(([k, v]) => JSON.stringify(fixed[k]) === JSON.stringify(v)) && members.length === Object.keys(read.params).length;
-  if (per.length) return per.every((m) => members.includes(m)) && members.length === per.length;
-  return members.length === 0;
-}
-
 describe('the plan against the checks', () => {
   it('records every call that a recommendation of the catalogue reads', () => {
     const uncovered = CATALOG.flatMap((rec) => rec.reads.filter((read) => !PLAN.some((step) => covers(step, read))).map((read) => `${rec.id}: ${JSON.stringify(read)}`));
     expect(uncovered).toEqual([]);
+  });
+
+  it('knows which recommendations each call serves, through the calls it leads to', () => {
+    const step = (id: string) => PLAN.find((s) => s.id === id)!;
+    expect(readersOf(step('iam.GetAccountPasswordPolicy'))).toEqual(['2.7', '2.8']);
+    // No check reads GenerateCredentialReport itself; every reader of the report depends on it.
+    expect(readersOf(step('iam.GenerateCredentialReport'))).toEqual(readersOf(step('iam.GetCredentialReport')));
+    expect(readersOf(step('s3api.ListBuckets'))).toEqual(expect.arrayContaining(readersOf(step('s3api.GetBucketPolicy'))));
+  });
+
+  it('matches a read by operation, kind of region and request members', () => {
+    const policies = PLAN.find((s) => s.id === 'iam.ListPolicies.attached')!;
+    expect(covers(policies, { service: 'iam', operation: 'ListPolicies', scope: 'global', params: { OnlyAttached: true } })).toBe(true);
+    expect(covers(policies, { service: 'iam', operation: 'ListPolicies', scope: 'global' })).toBe(false);
+    expect(covers(policies, { service: 'iam', operation: 'ListPolicies', scope: 'regional', params: { OnlyAttached: true } })).toBe(false);
+    const support = PLAN.find((s) => s.id === 'iam.ListEntitiesForPolicy.AWSSupportAccess')!;
+    expect(covers(support, { service: 'iam', operation: 'ListEntitiesForPolicy', scope: 'global', params: { PolicyArn: 'arn:aws:iam::aws:policy/AWSSupportAccess' } })).toBe(true);
+    const keys = PLAN.find((s) => s.id === 'iam.ListAccessKeys')!;
+    expect(covers(keys, { service: 'iam', operation: 'ListAccessKeys', scope: 'global', per: 'UserName' })).toBe(true);
+    expect(covers(keys, { service: 'iam', operation: 'ListAccessKeys', scope: 'global' })).toBe(false);
+    const versions = PLAN.find((s) => s.id === 'iam.GetPolicyVersion')!;
+    expect(covers(versions, { service: 'iam', operation: 'GetPolicyVersion', scope: 'global', per: 'PolicyArn, VersionId' })).toBe(true);
   });
 
   it('records global services in one region', () => {

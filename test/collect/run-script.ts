@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PLAN, cliCommandName } from '../../src/collect/plan.js';
@@ -64,10 +64,12 @@ export function runCollectScript(answers: object, env: Record<string, string> = 
       ...env,
     },
   });
-  return {
+  const run: ScriptRun = {
     status: result.status,
     stderr: result.stderr,
     ...(existsSync(out) ? { snapshot: parseSnapshot(readFileSync(out, 'utf8'), out) } : {}),
     invocations: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => /^(\S+) (\S+) (\S+) (.*)$/.exec(l)?.slice(1) ?? [l]) : [],
   };
+  rmSync(dir, { recursive: true, force: true });
+  return run;
 }

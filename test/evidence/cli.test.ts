@@ -66,6 +66,7 @@ describe('assay export and assay verify', () => {
       [['--db', pack.dbPath, 'export', String(pack.assessmentId), '--out', zip, '--as-of', 'yesterday'], /invalid --as-of "yesterday"/],
       [['--db', pack.dbPath, 'export', String(pack.assessmentId), '--out', zip, '--sign', join(pack.dir, 'missing.key')], /cannot read the signing key/],
       [['--db', pack.dbPath, 'export', String(pack.assessmentId), '--out', pack.dir], /is a folder/],
+      [['--db', pack.dbPath, 'export', String(pack.assessmentId), '--out', join(pack.dir, 'no', 'such', 'folder', 'pack.zip')], /cannot write .*pack\.zip \(ENOENT\)/],
       [['verify', join(pack.dir, 'missing.zip')], /cannot read .*missing\.zip/],
       [['verify', zip, '--pubkey', join(pack.dbPath)], /not a minisign public key/],
     ];

@@ -335,6 +335,25 @@ describe('verify catches tampering', () => {
     expect(unsafe.map((p) => p.path)).toEqual(expect.arrayContaining(['../evil.txt', '/etc/evil', 'nul\\u0000byte.txt', 'link']));
   });
 
+  it('reports an empty zip as missing every file a pack has', async () => {
+    const path = join(pack.dir, 'empty.zip');
+    writeStoredZip(path, []);
+    const report = await verifyPack(path);
+    expect(report.ok).toBe(false);
+    expect(report.problems.filter((p) => p.kind === 'missing').map((p) => p.path)).toEqual(
+      expect.arrayContaining(['manifest.json', 'SHA256SUMS', 'index.html', 'assessment.json', 'history.jsonl']),
+    );
+  });
+
+  it('reports a missing signature when a public key is given', async () => {
+    const entries = new Map(original);
+    entries.delete('SHA256SUMS.minisig');
+    const path = join(pack.dir, 'unsigned.zip');
+    writeStoredZip(path, [...entries].map(([name, data]) => ({ name, data })));
+    expect((await verifyPack(path)).ok).toBe(true);
+    expect((await verifyPack(path, { pubkey: `${key}.pub` })).problems).toEqual([expect.objectContaining({ kind: 'signature', detail: expect.stringContaining('not signed') })]);
+  });
+
   it('reports a file that is not a zip', async () => {
     const path = join(pack.dir, 'not.zip');
     writeFileSync(path, 'this is not a zip');

@@ -25,10 +25,10 @@ function show(node: React.ReactElement): string {
 }
 
 describe('components', () => {
-  it('the footer shows the hints that fit, then the position', () => {
+  it('the footer shows the hints that fit, always the way to help, then the position', () => {
     const frame = show(<Footer width={40} maps={['walk']} position="12/5000" />);
-    // 32 columns are left beside the position: the third hint would not fit whole, so it is left out.
-    expect(frame).toBe(`${'enter open · ↑↓ move'.padEnd(32)} 12/5000`);
+    // 32 columns are left beside the position: two hints and `? help`; the rest is in the help.
+    expect(frame).toBe(`${'enter open · ↑↓ move · ? help'.padEnd(32)} 12/5000`);
   });
 
   it('a question keeps its keys visible however long the text', () => {
@@ -91,6 +91,13 @@ describe('assay without a terminal', () => {
     expect(code).toBe(2);
     expect(out).toEqual([]);
     expect(err.join('')).toBe(NO_TTY_MESSAGE);
+  });
+
+  it('names a mistyped command instead of opening the walk', async () => {
+    const err: string[] = [];
+    const code = await runCli(['catalogue'], { out: () => {}, err: (t) => err.push(t) });
+    expect(code).toBe(2);
+    expect(err.join('')).toBe('assay: unknown command "catalogue"; see assay --help\n');
   });
 
   it('prints the key table as docs', async () => {

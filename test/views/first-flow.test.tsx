@@ -53,7 +53,7 @@ describe('creating assessments', () => {
     writeSnapshotFile(join(tui.dir, 'prod-2026-11.json'), loadDemoSnapshot());
     await tui.waitFor('Welcome to Assay');
     await tui.press('j', 'enter');
-    await tui.waitFor('New assessment from the snapshot file');
+    await tui.waitFor('New assessment — Snapshot file');
     await tui.type('Prod November');
     await tui.press('down');
     await tui.type('prod');

@@ -64,7 +64,7 @@ describe('quitting', () => {
     await tui.waitFor('Decide 2.1');
     // In a text field q is text.
     await tui.type('q');
-    await tui.waitFor('│ q');
+    await tui.waitFor('│q');
     await tui.press('tab');
     await tui.waitFor(/▸ Likelihood/);
     await tui.press('q');

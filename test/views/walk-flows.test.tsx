@@ -209,4 +209,18 @@ describe('the walk', () => {
     await tui.press('enter');
     expect(rowOf(await tui.waitFor('0/63 decided'), '2.6')).toMatch(/^▸/);
   });
+
+  it('steps to the next recommendation from the detail, and the walk follows', async () => {
+    const opened = await openDemoWalk();
+    tui = opened.tui;
+    await tui.press('enter');
+    await tui.waitFor('2.1 Maintain');
+    await tui.press(']', ']');
+    await tui.waitFor('2.3 Ensure no');
+    expect(tui.service.getAssessment(opened.id).lastRecId).toBe('2.3');
+    await tui.press('[');
+    await tui.waitFor('2.2 Ensure security contact');
+    await tui.press('esc');
+    expect(rowOf(await tui.waitFor('0/63 decided'), '2.2')).toMatch(/^▸/);
+  });
 });

@@ -3,7 +3,7 @@ import { Box, Text } from 'ink';
 import { createContext, memo, useContext, type ReactNode } from 'react';
 import type { TextField } from '../field.js';
 import { footerHints, type KeymapId } from '../keys.js';
-import { fit, truncate } from '../text.js';
+import { fit, truncate, wrap } from '../text.js';
 import { toneColor, type Tone } from '../theme.js';
 
 /** Whether to colour (false under NO_COLOR); glyphs and words carry meaning either way. */
@@ -59,12 +59,17 @@ export const Footer = memo(function Footer({
   const right = position ? ` ${position}` : '';
   const room = width - right.length;
   const hints = footerHints(maps, modes, global);
+  // `? help` always shows: it is the way to every key the footer has no room for.
+  const help = global ? hints.find((h) => h.startsWith('? ')) : undefined;
+  const tail = help ? ` · ${help}` : '';
   let text = '';
   for (const hint of hints) {
+    if (hint === help) continue;
     const next = text ? `${text} · ${hint}` : hint;
-    if (next.length > room) break;
+    if (next.length + tail.length > room) break;
     text = next;
   }
+  text = text ? text + tail : (help ?? '');
   return (
     <Box width={width}>
       <T tone="muted">{fit(text, room)}</T>
@@ -78,6 +83,22 @@ export function StatusLine({ width, text, tone = 'plain' }: { width: number; tex
   return (
     <Box width={width}>
       <T tone={tone}>{fit(text ?? '', width)}</T>
+    </Box>
+  );
+}
+
+/** A message that may need more than one line (an error from a file or AWS), wrapped, at most `lines`. */
+export function Message({ width, text, tone = 'plain', lines = 3 }: { width: number; text?: string | undefined; tone?: Tone; lines?: number }) {
+  if (!text) return null;
+  const wrapped = wrap(text, width);
+  const shown = wrapped.length > lines ? [...wrapped.slice(0, lines - 1), truncate(wrapped.slice(lines - 1).join(' '), width)] : wrapped;
+  return (
+    <Box flexDirection="column" width={width}>
+      {shown.map((line, i) => (
+        <T key={i} tone={tone}>
+          {line}
+        </T>
+      ))}
     </Box>
   );
 }

@@ -2,7 +2,7 @@
 import { Box, Text } from 'ink';
 import { findRecommendation } from '../../checks/catalog.js';
 import { InputError } from '../../src/errors.js';
-import { FieldView, Footer, StatusLine, T, TitleBar } from '../components/ui.js';
+import { FieldView, Footer, Message, T, TitleBar } from '../components/ui.js';
 import { resolve } from '../keys.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { candidateNames, resolvePath } from '../paths.js';
@@ -97,7 +97,7 @@ export function AttachView({ state, width, height, title }: { state: AttachState
           </Box>
         ) : null}
       </Box>
-      <StatusLine width={width} text={state.error} tone="fail" />
+      <Message width={width} text={state.error} tone="fail" />
       <Footer width={width} maps={['attach']} />
     </Box>
   );

@@ -135,17 +135,21 @@ const PLACEHOLDERS: Partial<Record<FieldId, string>> = {
   mitigationWhy: 'one line on why this type fits (optional)',
 };
 
-function Label({ field, focus }: { field: FieldId; focus: FieldId }) {
+/** A field's label; `boxed` ends it with the left edge of the justification's box. */
+function Label({ field, focus, boxed = false }: { field: FieldId; focus: FieldId; boxed?: boolean }) {
   const focused = field === focus;
   return (
-    <T tone={focused ? 'accent' : 'muted'} bold={focused}>
-      {fit(`${focused ? '▸' : ' '} ${LABELS[field]}`, LABEL - 1) + ' '}
-    </T>
+    <Text>
+      <T tone={focused ? 'accent' : 'muted'} bold={focused}>
+        {fit(`${focused ? '▸' : ' '} ${LABELS[field]}`, LABEL - 1)}
+      </T>
+      <T tone="muted">{boxed ? '│' : ' '}</T>
+    </Text>
   );
 }
 
 function Picker({ text, focused }: { text: string; focused: boolean }) {
-  return <T inverse={focused} bold={focused}>{` ◂ ${text} ▸ `}</T>;
+  return <T inverse={focused} bold={focused}>{`◂ ${text} ▸`}</T>;
 }
 
 export function DecideView({ state, width, height }: { state: DecideState; width: number; height: number }) {
@@ -163,7 +167,7 @@ export function DecideView({ state, width, height }: { state: DecideState; width
   // The justification gets what the longest form (an exception) leaves: 7 lines at 80×24. The
   // same for every status, so the form does not jump when the status changes.
   const justificationRows = Math.max(3, Math.min(10, height - 16));
-  const just = visualLines(v.justification, fieldWidth - 2, justificationRows);
+  const just = visualLines(v.justification, fieldWidth, justificationRows);
   const message = state.refusal ?? (problems.length > 0 ? `will not save yet: ${problems.join('; ')}` : advice ? `ready to save — ${advice}` : 'ready to save: ctrl-s, or enter on Save');
   const messageTone = state.refusal || problems.length > 0 ? 'fail' : advice ? 'warn' : 'pass';
 
@@ -173,13 +177,16 @@ export function DecideView({ state, width, height }: { state: DecideState; width
         return (
           <Text key={field} wrap="truncate">
             <Label field={field} focus={focus} />
-            {DECISION_STATUSES.map((s) => {
+            {DECISION_STATUSES.map((s, i) => {
               const look = DECISION_LOOK[s];
               const on = s === v.status;
               return (
-                <T key={s} tone={on ? look.tone : 'muted'} inverse={on && focus === 'status'} bold={on} underline={on && focus !== 'status'}>
-                  {` ${look.glyph} ${look.word} `}
-                </T>
+                <Text key={s}>
+                  {i > 0 ? '   ' : ''}
+                  <T tone={on ? look.tone : 'muted'} inverse={on && focus === 'status'} bold={on} underline={on && focus !== 'status'}>
+                    {`${look.glyph} ${look.word}`}
+                  </T>
+                </Text>
               );
             })}
           </Text>
@@ -194,8 +201,11 @@ export function DecideView({ state, width, height }: { state: DecideState; width
               const at = line?.cursor ?? 0;
               return (
                 <Text key={i} wrap="truncate">
-                  {i === 0 ? <Label field={field} focus={focus} /> : <T>{fit(i === justificationRows - 1 && just.total > justificationRows ? `  (${just.total} lines)` : '', LABEL)}</T>}
-                  <T tone="muted">{'│ '}</T>
+                  {i === 0 ? (
+                    <Label field={field} focus={focus} boxed />
+                  ) : (
+                    <T tone="muted">{fit(i === justificationRows - 1 && just.total > justificationRows ? `  ${just.total} lines` : '', LABEL - 1) + '│'}</T>
+                  )}
                   {showCursor ? (
                     <>
                       <T>{text.slice(0, at)}</T>
@@ -237,7 +247,7 @@ export function DecideView({ state, width, height }: { state: DecideState; width
           <Text key={field} wrap="truncate">
             <Label field={field} focus={focus} />
             <Picker text={v.mitigation} focused={focus === field} />
-            <T tone="muted">{` ${MITIGATION_MEANING[v.mitigation]}`}</T>
+            <T tone="muted">{`  ${MITIGATION_MEANING[v.mitigation]}`}</T>
           </Text>
         );
       case 'save':

@@ -8,7 +8,7 @@ import { resolve } from '../keys.js';
 import { DETAIL_CHROME, listHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { quickDecisionNeedsForm, type Status } from '../state/decide.js';
-import { automatedSummary, decisionHeadline, PANE_TITLES, PANES, panePosition, visiblePane, type DetailState } from '../state/detail.js';
+import { automatedSummary, decisionHeadline, PANES, panePosition, paneTitle, visiblePane, type DetailState } from '../state/detail.js';
 import { useStore } from '../store.js';
 import { fit } from '../text.js';
 
@@ -54,7 +54,6 @@ export function DetailScreen({ entry }: { entry: DetailEntry }) {
     const i = entry.order.indexOf(recId);
     const next = entry.order[i + by];
     if (!next) return;
-    deps.service.setLastRec(open.id, next);
     nav.replace(detailEntry(open, next, entry.order, nav));
   };
 
@@ -138,7 +137,7 @@ export function DetailView({ state, width, position }: { state: DetailState; wid
       <Text wrap="truncate">
         {PANES.map((pane) => {
           const count = state.panes[pane].count;
-          const label = ` ${PANE_TITLES[pane]}${count !== undefined ? ` ${count}` : ''} `;
+          const label = ` ${paneTitle(data, pane)}${count !== undefined ? ` ${count}` : ''} `;
           return (
             <T key={pane} tone={pane === state.pane ? 'accent' : 'muted'} inverse={pane === state.pane} bold={pane === state.pane}>
               {label}
@@ -155,7 +154,7 @@ export function DetailView({ state, width, position }: { state: DetailState; wid
           )),
         )}
       </Box>
-      <StatusLine width={width} text={where ? `${PANE_TITLES[state.pane]} ${where}` : ''} tone="muted" />
+      <StatusLine width={width} text={where ? `${paneTitle(data, state.pane)} ${where}` : ''} tone="muted" />
       <Footer width={width} maps={['detail']} position={position} />
     </Box>
   );

@@ -2,14 +2,14 @@
 import { existsSync } from 'node:fs';
 import { Box } from 'ink';
 import { useEffect, useRef } from 'react';
-import { FieldView, Footer, ProgressBar, Question, StatusLine, T, TitleBar } from '../components/ui.js';
+import { FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
 import type { Progress } from '../deps.js';
 import { resolve } from '../keys.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { candidateNames, resolvePath } from '../paths.js';
 import type { ExportState } from '../state/export.js';
 import { useStore } from '../store.js';
-import { formatBytes, truncate } from '../text.js';
+import { formatBytes, truncate, wrap } from '../text.js';
 
 type ExportEntry = Extract<Entry, { screen: 'export' }>;
 
@@ -109,7 +109,11 @@ export function ExportView({ state, width, height, cwd }: { state: ExportState; 
     <Box flexDirection="column" width={width} height={height}>
       <TitleBar width={width} left={`Export the evidence pack of "${state.name}"`} />
       <Box flexDirection="column" flexGrow={1} marginTop={1}>
-        <T tone="muted">{truncate(`The pack is a zip: report, decisions, history with its hash chain, snapshot, attachments, OSCAL. Relative paths start in ${cwd}.`, width)}</T>
+        {wrap(`The pack is a zip: report, decisions, history with its hash chain, snapshot, attachments, OSCAL. Relative paths start in ${cwd}.`, width).map((line, i) => (
+          <T key={i} tone="muted">
+            {line}
+          </T>
+        ))}
         <T> </T>
         <Box>
           <T tone="accent" bold>
@@ -132,11 +136,15 @@ export function ExportView({ state, width, height, cwd }: { state: ExportState; 
                 width,
               )}
             </T>
-            <T tone="muted">{truncate(`check it any time with: assay verify ${result.path}`, width)}</T>
+            {wrap(`check it any time with: assay verify ${result.path}`, width).map((line, i) => (
+              <T key={i} tone="muted">
+                {line}
+              </T>
+            ))}
           </Box>
         ) : null}
       </Box>
-      {state.step === 'confirm-overwrite' ? <Question width={width} text="That file exists. Replace it?" /> : <StatusLine width={width} text={state.error} tone="fail" />}
+      {state.step === 'confirm-overwrite' ? <Question width={width} text="That file exists. Replace it?" /> : <Message width={width} text={state.error} tone="fail" />}
       <Footer width={width} maps={state.step === 'confirm-overwrite' ? ['confirm'] : ['export']} />
     </Box>
   );

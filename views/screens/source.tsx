@@ -4,7 +4,7 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
 import { InputError } from '../../src/errors.js';
 import type { Snapshot } from '../../src/snapshot.js';
-import { FieldView, Footer, ProgressBar, Question, StatusLine, T, TitleBar } from '../components/ui.js';
+import { FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
 import type { Progress } from '../deps.js';
 import { walkEntry } from '../entries.js';
 import { resolve } from '../keys.js';
@@ -193,7 +193,7 @@ const FIELD_HINTS: Record<FieldName, string> = {
   path: 'tab completes',
   profile: 'empty: the default credentials',
   regions: 'e.g. eu-west-1,us-east-1 — empty: every enabled region',
-  carry: '←→ exceptions in force and manual decisions come across, marked "carried — confirm"',
+  carry: '←→ bring its exceptions and manual decisions across, to confirm',
 };
 
 function carryLabel(state: SourceState): string {
@@ -204,13 +204,13 @@ function carryLabel(state: SourceState): string {
 
 export function SourceView({ state, width, height }: { state: SourceState; width: number; height: number }) {
   const p = state.purpose;
-  const kindLabel = state.choices.find((c) => c.kind === state.kind)?.label.toLowerCase() ?? '';
+  const kindLabel = state.choices.find((c) => c.kind === state.kind)?.label ?? '';
   const title =
     p.kind === 'rescan'
-      ? `Rescan "${p.name}"${state.step === 'choose' ? ' — where does the new data come from?' : ` from the ${kindLabel}`}`
+      ? `Rescan "${p.name}"${state.step === 'choose' ? ' — where does the new data come from?' : ` — ${kindLabel}`}`
       : state.step === 'choose'
         ? 'New assessment — where does the data come from?'
-        : `New assessment from the ${kindLabel}`;
+        : `New assessment — ${kindLabel}`;
   const focus = focusedField(state);
   const labelWidth = 16;
   const error = state.error;
@@ -277,7 +277,7 @@ export function SourceView({ state, width, height }: { state: SourceState; width
       {state.step === 'confirm-account' && state.question ? (
         <Question width={width} text={state.question} />
       ) : (
-        <StatusLine width={width} text={error} tone="fail" />
+        <Message width={width} text={error} tone="fail" />
       )}
       <Footer
         width={width}

@@ -1,6 +1,6 @@
 /** The walk: every recommendation by section, its automated result and the assessor's decision. */
 import { Box, Text } from 'ink';
-import { memo, useEffect, useMemo, useRef } from 'react';
+import { memo, useEffect, useMemo } from 'react';
 import { InputError } from '../../src/errors.js';
 import { Footer, FieldView, StatusLine, T, TitleBar } from '../components/ui.js';
 import { attachEntry, decideEntry, detailEntry, driftEntry, exportEntry, sourceEntry } from '../entries.js';
@@ -58,23 +58,18 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
     store.dispatch({ type: 'resize', height: listHeight(height, WALK_CHROME) });
   }, [store, height]);
 
+  // Shown again: decisions may have changed, and the detail may have moved to another recommendation.
   useEffect(() => {
-    if (shownBefore.has(entry)) store.dispatch({ type: 'load', rows: open.rows() });
+    if (shownBefore.has(entry)) store.dispatch({ type: 'load', rows: open.rows(), ...(open.lastRecId ? { focus: open.lastRecId } : {}) });
     shownBefore.add(entry);
   }, [entry, store, open]);
 
   // Where the assessor is, written once the cursor rests (and on leaving and quitting).
-  const lastSaved = useRef(open.assessment.lastRecId);
-  const saveLastRec = (recId: string | undefined) => {
-    if (!recId || recId === lastSaved.current) return;
-    deps.service.setLastRec(open.id, recId);
-    lastSaved.current = recId;
-  };
   const restingId = currentRow(state)?.id;
   useEffect(() => {
-    const timer = setTimeout(() => saveLastRec(restingId), 400);
+    const timer = setTimeout(() => open.place(restingId), 400);
     return () => clearTimeout(timer);
-  });
+  }, [open, restingId]);
 
   const say = (text: string, tone: 'pass' | 'fail' | 'warn' | 'info') => store.dispatch({ type: 'message', text, tone });
 
@@ -112,7 +107,7 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
 
   const handle: ScreenHandle = {
     keymaps: () => (store.get().searchInput ? ['search', 'text'] : ['walk']),
-    beforeQuit: () => saveLastRec(currentRow(store.get())?.id),
+    beforeQuit: () => open.place(currentRow(store.get())?.id),
     onKey(press: KeyPress) {
       const s = store.get();
       if (s.searchInput) {
@@ -153,14 +148,13 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
           break;
         case 'open':
           if (!row) break;
-          saveLastRec(row.id);
           nav.push(detailEntry(open, row.id, s.visible.map((i) => s.rows[i]?.id ?? ''), nav));
           break;
         case 'pass':
         case 'fail':
         case 'exception':
         case 'not-applicable':
-          if (row) saveLastRec(row.id);
+          open.place(row?.id);
           quickDecide(QUICK[action] as Status);
           break;
         case 'decide':
@@ -217,7 +211,7 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
           else if (s.selected.size > 0) store.dispatch({ type: 'clear-selection' });
           else if (hasFilters(s.filters)) store.dispatch({ type: 'clear-filters' });
           else {
-            saveLastRec(row?.id);
+            open.place(row?.id);
             nav.pop();
           }
           break;

@@ -10,7 +10,7 @@ import type { Decision, DecisionEvent, EffectiveStatus, EvidenceRecord, StoredRe
 import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../../src/risk.js';
 import { formatBytes, hardWrap, shortTime, wrap, wrapIndented } from '../text.js';
 import { AUTOMATED_LOOK, DECISION_LOOK, type Tone } from '../theme.js';
-import { clamp, scrollToItem } from '../window.js';
+import { clamp, scrollToItem, visibleItems } from '../window.js';
 
 export const PANES = ['guidance', 'findings', 'evidence', 'history', 'mappings'] as const;
 export type Pane = (typeof PANES)[number];
@@ -109,15 +109,12 @@ export function detailReducer(state: DetailState, action: DetailAction): DetailS
 export function visiblePane(state: DetailState): { items: Item[]; first: number; cursor?: number } {
   const content = state.panes[state.pane];
   const offset = state.offset[state.pane];
-  const out: Item[] = [];
-  let used = 0;
-  for (let i = offset; i < content.items.length; i++) {
-    const item = content.items[i] as Item;
-    if (used + item.lines.length > state.height && out.length > 0) break;
-    out.push(item);
-    used += item.lines.length;
-  }
-  return { items: out, first: offset, ...(content.selectable ? { cursor: state.cursor[state.pane] } : {}) };
+  const { from, to } = visibleItems(
+    offset,
+    content.items.map((i) => i.lines.length),
+    state.height,
+  );
+  return { items: content.items.slice(from, to), first: from, ...(content.selectable ? { cursor: state.cursor[state.pane] } : {}) };
 }
 
 /** `finding 3/28` or `lines 1–18/40`. */
@@ -301,13 +298,18 @@ export function buildPanes(data: DetailData, width: number): Record<Pane, PaneCo
   };
 }
 
-export const PANE_TITLES: Record<Pane, string> = {
+const PANE_TITLES: Record<Pane, string> = {
   guidance: 'Guidance',
   findings: 'Findings',
   evidence: 'Evidence',
   history: 'History',
   mappings: 'Mappings',
 };
+
+/** A manual recommendation's findings are the data gathered for the assessor to judge. */
+export function paneTitle(data: DetailData, pane: Pane): string {
+  return pane === 'findings' && data.rec.assessment === 'manual' ? 'Data gathered' : PANE_TITLES[pane];
+}
 
 /** The decision in one line for the detail's header: status, then what matters most about it. */
 export function decisionHeadline(data: DetailData): { text: string; tone: Tone } {
