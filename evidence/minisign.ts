@@ -9,7 +9,7 @@
  * message saying so.
  */
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
-import { blake2b } from './blake2b.js';
+import { blake2b } from '@noble/hashes/blake2.js';
 
 const SIG_ALG = Buffer.from('Ed');
 /** Signatures over the BLAKE2b-512 of the message: minisign's default since 0.11. */
@@ -53,7 +53,8 @@ function publicKeyFromRaw(raw: Buffer): KeyObject {
 }
 
 function secretKeyChecksum(keyId: Buffer, secret64: Buffer): Buffer {
-  return blake2b(Buffer.concat([SIG_ALG, keyId, secret64]), 32);
+  // BLAKE2b-256 is its own function (the length is in the parameter block): Node only has -512.
+  return Buffer.from(blake2b(Buffer.concat([SIG_ALG, keyId, secret64]), { dkLen: 32 }));
 }
 
 /** The two key files' contents for a fresh key pair (secret key unencrypted, see above). */

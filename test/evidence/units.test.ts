@@ -1,12 +1,10 @@
 import { execFileSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
 import type { Assessment, Decision, StoredResult } from '../../src/model.js';
-import { blake2b } from '../../evidence/blake2b.js';
 import { exceptionsCsv, scheduleCsv } from '../../evidence/csv.js';
 import { renderPackFiles } from '../../evidence/files.js';
 import { generateKeyFiles, parsePublicKey, parseSecretKey, signMessage, verifyMessage } from '../../evidence/minisign.js';
@@ -53,16 +51,6 @@ function packData(decisions: Decision[], results: Record<string, StoredResult['s
     evidence: [],
   };
 }
-
-describe('BLAKE2b', () => {
-  it('matches the published BLAKE2b-256 of the empty string and Node\'s BLAKE2b-512', () => {
-    expect(blake2b(Buffer.alloc(0), 32).toString('hex')).toBe('0e5751c026e543b2e8ab2eb06099daa1d1e5df47778f7787faab45cdf12fe3a8');
-    for (const length of [0, 3, 127, 128, 129, 300]) {
-      const data = Buffer.alloc(length, length % 251);
-      expect(blake2b(data, 64).equals(createHash('blake2b512').update(data).digest())).toBe(true);
-    }
-  });
-});
 
 describe('uuidV5', () => {
   it('gives the RFC 9562 example for www.example.com in the DNS namespace', () => {
