@@ -23,6 +23,8 @@ export interface CallQuery {
 
 /** What a check may read: the snapshot, the regions in scope and the snapshot's clock. */
 export class CheckContext {
+  private readonly memos = new Map<string, { value: unknown } | { error: unknown }>();
+
   constructor(readonly snapshot: SnapshotIndex) {}
 
   get account(): string {
@@ -36,7 +38,8 @@ export class CheckContext {
   }
   /** Time rules are judged at collection time so a snapshot's verdicts never change. */
   get now(): Date {
-    return this.snapshot.collectedAt;
+    // Read once: checks ask for it per user and per key.
+    return this.memo('collectedAt', () => this.snapshot.collectedAt);
   }
 
   /** The call's output, or its error for the check to interpret (e.g. NoSuchEntity); throws when not recorded. */
@@ -61,18 +64,29 @@ export class CheckContext {
   }
 
   /**
+   * Computes a value derived from the snapshot once for all checks (a parsed report, an
+   * inventory): later calls with the same key get the same value, or the same error again.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    let entry = this.memos.get(key);
+    if (!entry) {
+      try {
+        entry = { value: compute() };
+      } catch (err) {
+        entry = { error: err };
+      }
+      this.memos.set(key, entry);
+    }
+    if ('error' in entry) throw entry.error;
+    return entry.value as T;
+  }
+
+  /**
    * Runs `judge` for every region in scope. A region whose input is missing yields an `error`
    * finding instead of aborting the others, so a proven failure elsewhere still shows.
    */
   perRegion(judge: (region: string) => Finding[]): Finding[] {
-    return this.regions.flatMap((region) => {
-      try {
-        return judge(region);
-      } catch (err) {
-        if (err instanceof MissingInput) return [missingFinding(err)];
-        throw err;
-      }
-    });
+    return judgeEach(this.regions, judge);
   }
 
   /** Builds an ARN in this snapshot's partition and account. */
@@ -88,6 +102,23 @@ export function describeCall(service: string, operation: string, params?: Record
 
 export function missingFinding(err: MissingInput): Finding {
   return { resource: err.call, region: err.region, status: 'error', detail: `input missing — ${err.message}` };
+}
+
+/**
+ * Judges each item on its own: when one item's input is missing or denied it becomes an
+ * `error` finding naming the call (about the item's resource, when `resourceOf` names it), and
+ * the remaining items are still judged.
+ */
+export function judgeEach<T>(items: readonly T[], judge: (item: T) => Finding[], resourceOf?: (item: T) => string): Finding[] {
+  return items.flatMap((item) => {
+    try {
+      return judge(item);
+    } catch (err) {
+      if (!(err instanceof MissingInput)) throw err;
+      const finding = missingFinding(err);
+      return [resourceOf ? { ...finding, resource: resourceOf(item) } : finding];
+    }
+  });
 }
 
 /**

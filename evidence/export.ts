@@ -9,7 +9,7 @@
  * and renamed into place, so a failed or cancelled export leaves no half pack.
  */
 import { createHash } from 'node:crypto';
-import { createWriteStream, readFileSync, renameSync, rmSync, statSync } from 'node:fs';
+import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import archiver from 'archiver';
 import { BENCHMARK } from '../checks/catalog.js';
@@ -17,7 +17,7 @@ import { InputError } from '../src/errors.js';
 import type { AssayService } from '../src/service.js';
 import { renderPackFiles, type PackFile } from './files.js';
 import { formatSums, MANIFEST_FILE, PACK_FORMAT, SIGNATURE_FILE, signatureTrustedComment, SUMS_FILE, type Manifest, type ManifestFile } from './manifest.js';
-import { MinisignError, parseSecretKey, signMessage, type MinisignSecretKey } from './minisign.js';
+import { parseSecretKey, readKeyFile, signMessage, type MinisignSecretKey } from './minisign.js';
 import { gatherPackData } from './pack-data.js';
 import type { AttachmentRef } from './report.js';
 import { credentialValues, secretGuard, SecretInAttachmentError } from './secrets.js';
@@ -49,18 +49,7 @@ const STORED_MEDIA_TYPES = /^(image\/(png|jpeg|gif|webp)|application\/(zip|gzip|
 const FILE_MODE = 0o644;
 
 export function readSigningKey(path: string): MinisignSecretKey {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read the signing key ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  try {
-    return parseSecretKey(text);
-  } catch (err) {
-    if (err instanceof MinisignError) throw new InputError(`${path}: ${err.message}`);
-    throw err;
-  }
+  return readKeyFile(path, 'signing key', parseSecretKey);
 }
 
 /** Counts and hashes bytes on their way into the zip. */

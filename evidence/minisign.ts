@@ -10,6 +10,7 @@
  */
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
+import { InputError, readInputFile } from '../src/errors.js';
 
 const SIG_ALG = Buffer.from('Ed');
 /** Signatures over the BLAKE2b-512 of the message: minisign's default since 0.11. */
@@ -119,6 +120,17 @@ export function parsePublicKey(text: string): MinisignPublicKey {
   if (raw.length !== 42) throw new MinisignError(`not a minisign public key: ${raw.length} bytes instead of 42`);
   if (!raw.subarray(0, 2).equals(SIG_ALG)) throw new MinisignError('unsupported minisign signature algorithm (expected Ed25519)');
   return { keyId: Buffer.from(raw.subarray(2, 10)), publicKey: publicKeyFromRaw(Buffer.from(raw.subarray(10))) };
+}
+
+/** Reads a key file the user named (`what`: "signing key", "public key"); an unreadable or malformed key is bad input. */
+export function readKeyFile<T>(path: string, what: string, parse: (text: string) => T): T {
+  const text = readInputFile(path, (reason) => `cannot read the ${what} ${path} (${reason})`);
+  try {
+    return parse(text);
+  } catch (err) {
+    if (err instanceof MinisignError) throw new InputError(`${path}: ${err.message}`);
+    throw err;
+  }
 }
 
 function checkComment(comment: string): void {

@@ -5,13 +5,12 @@
  * last history row, and verifies the minisign signature when a public key is given.
  */
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import yauzl from 'yauzl';
 import { InputError } from '../src/errors.js';
 import type { Decision, DecisionEvent } from '../src/model.js';
 import { canonicalJson, verifyChain } from '../src/store/chain.js';
 import { MANIFEST_FILE, PACK_FORMAT, parseSums, SIGNATURE_FILE, SUMS_FILE, type Manifest } from './manifest.js';
-import { formatKeyId, MinisignError, parsePublicKey, signatureKeyId, verifyMessage, type MinisignPublicKey } from './minisign.js';
+import { formatKeyId, parsePublicKey, readKeyFile, signatureKeyId, verifyMessage, type MinisignPublicKey } from './minisign.js';
 import { entryNameProblem, printableName } from './names.js';
 
 export type ProblemKind = 'altered' | 'missing' | 'extra' | 'unsafe' | 'unlisted' | 'manifest' | 'history' | 'signature' | 'zip';
@@ -52,18 +51,7 @@ interface ReadEntry {
 }
 
 export function readPublicKey(path: string): MinisignPublicKey {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(`cannot read the public key ${path} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  try {
-    return parsePublicKey(text);
-  } catch (err) {
-    if (err instanceof MinisignError) throw new InputError(`${path}: ${err.message}`);
-    throw err;
-  }
+  return readKeyFile(path, 'public key', parsePublicKey);
 }
 
 async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ readable: boolean; entries: Map<string, ReadEntry>; kept: Map<string, Buffer> }> {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+
 /**
  * An error caused by what the user gave us (a file, a flag, a database). The CLI prints its
  * message alone and exits with `exitCode` (2 by the command-line contract) — no stack trace.
@@ -16,4 +18,18 @@ export class InputError extends Error {
 export function oneOf<T extends string>(what: string, value: string, accepted: readonly T[]): T {
   if ((accepted as readonly string[]).includes(value)) return value as T;
   throw new InputError(`unknown ${what} "${value}"; accepted: ${accepted.join(', ')}`);
+}
+
+/** Why a file operation failed, for a message: the system's error code (ENOENT, EACCES…) when there is one. */
+export function errorReason(err: unknown): string {
+  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
+}
+
+/** Reads a UTF-8 file the user named; one that cannot be read is bad input, told by `message(reason)`. */
+export function readInputFile(path: string, message: (reason: string) => string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (err) {
+    throw new InputError(message(errorReason(err)));
+  }
 }

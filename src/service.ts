@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { CATALOG, compareIds, findRecommendation } from '../checks/catalog.js';
 import { evaluateSnapshot } from '../checks/evaluate.js';
 import type { CheckResult, CheckStatus, Finding } from '../checks/types.js';
-import { InputError, oneOf } from './errors.js';
+import { errorReason, InputError, oneOf } from './errors.js';
 import { exceptionState, isoDay } from './expiry.js';
 import {
   DECISION_STATUSES,
@@ -631,7 +631,7 @@ export class AssayService {
     try {
       stat = statSync(filePath);
     } catch (err) {
-      throw new InputError(`cannot read ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new InputError(`cannot read ${filePath} (${errorReason(err)})`);
     }
     if (stat.isDirectory()) throw new InputError(`${filePath} is a folder; attach a file (zip a folder first)`);
     if (!stat.isFile()) throw new InputError(`${filePath} is not a regular file`);
@@ -641,13 +641,13 @@ export class AssayService {
     try {
       closeSync(openSync(filePath, 'r'));
     } catch (err) {
-      throw new InputError(`cannot read ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new InputError(`cannot read ${filePath} (${errorReason(err)})`);
     }
     let read;
     try {
       read = readFileInChunks(filePath);
     } catch (err) {
-      throw new InputError(`cannot read ${filePath} (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
+      throw new InputError(`cannot read ${filePath} (${errorReason(err)})`);
     }
     if (read.size > MAX_ATTACHMENT_BYTES) throw new InputError(`${filePath} grew past ${formatBytes(MAX_ATTACHMENT_BYTES)} while being read`);
     return read;

@@ -1,5 +1,5 @@
-import { readFileSync, writeFileSync, renameSync } from 'node:fs';
-import { InputError } from './errors.js';
+import { writeFileSync, renameSync } from 'node:fs';
+import { InputError, readInputFile } from './errors.js';
 
 export const SNAPSHOT_FORMAT = 'assay.snapshot/v1';
 
@@ -106,13 +106,7 @@ export function parseSnapshot(text: string, file = 'snapshot'): Snapshot {
 }
 
 export function readSnapshotFile(path: string): Snapshot {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(`${path}: cannot read the snapshot (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  return parseSnapshot(text, path);
+  return parseSnapshot(readInputFile(path, (reason) => `${path}: cannot read the snapshot (${reason})`), path);
 }
 
 /** Writes through a temporary file so an interrupted write never leaves half a snapshot. */

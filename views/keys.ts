@@ -38,6 +38,30 @@ const MOVE = [
   { action: 'bottom', keys: ['end', 'G'], help: 'last row' },
 ] as const;
 
+/** What a MOVE key asks of a windowed list; each list's reducer knows how far a page is. */
+export type ListMove = { type: 'move'; by: 1 | -1 } | { type: 'page'; by: 1 | -1 } | { type: 'edge'; to: 'top' | 'bottom' };
+
+const LIST_MOVES: Record<(typeof MOVE)[number]['action'], ListMove> = {
+  down: { type: 'move', by: 1 },
+  up: { type: 'move', by: -1 },
+  'page-down': { type: 'page', by: 1 },
+  'page-up': { type: 'page', by: -1 },
+  top: { type: 'edge', to: 'top' },
+  bottom: { type: 'edge', to: 'bottom' },
+};
+
+/** The list move of a MOVE action, or undefined for any other action of the screen. */
+export function listMove(action: string): ListMove | undefined {
+  return Object.hasOwn(LIST_MOVES, action) ? LIST_MOVES[action as keyof typeof LIST_MOVES] : undefined;
+}
+
+/** Hands a MOVE action to the store of the screen's list; false when the action is not a move. */
+export function moveList(action: string, list: { dispatch(move: ListMove): void }): boolean {
+  const move = listMove(action);
+  if (move) list.dispatch(move);
+  return move !== undefined;
+}
+
 const DECIDE_QUICK = [
   { action: 'pass', keys: ['p'], help: 'decide pass (opens the form only when a justification is needed)', hint: 'p/f/e/n decide', footerKeys: '' },
   { action: 'fail', keys: ['f'], help: 'decide fail (opens the form for the risk rating)' },
@@ -66,7 +90,8 @@ export const KEYMAP = {
     { action: 'back', keys: ['esc'], help: 'back without creating anything', hint: 'back' },
   ]),
   sourceForm: table([
-    { action: 'next-field', keys: ['tab', 'down'], help: 'next field (in the path field tab completes the path; ↓ moves on)', hint: 'next' },
+    { action: 'next-field', keys: ['tab', 'down'], help: 'next field (from the snapshot path: ↓, as tab completes there)', hint: 'next', footerKeys: '↓' },
+    { action: 'complete', keys: ['tab'], help: 'complete the path; again: next candidate', mode: 'path field', hint: 'complete' },
     { action: 'prev-field', keys: ['shift-tab', 'up'], help: 'previous field' },
     { action: 'next-value', keys: ['right'], help: 'carry from: next earlier assessment' },
     { action: 'prev-value', keys: ['left'], help: 'carry from: previous earlier assessment' },
@@ -124,6 +149,7 @@ export const KEYMAP = {
     { action: 'prev-field', keys: ['shift-tab', 'up'], help: 'previous field' },
     { action: 'next-value', keys: ['right', 'l', 'space'], help: 'choice fields: next value', hint: '←→ change', footerKeys: '' },
     { action: 'prev-value', keys: ['left', 'h'], help: 'choice fields: previous value' },
+    { action: 'rate', keys: ['1', '2', '3', '4'], help: 'likelihood and impact: pick the rating' },
     { action: 'enter', keys: ['enter'], help: 'justification: new line; on Save: save; elsewhere: next field' },
     { action: 'save', keys: ['ctrl-s'], help: 'save the decision now (it is written before the form closes)', hint: 'save' },
     { action: 'cancel', keys: ['esc'], help: 'leave without saving (asks first if anything changed)', hint: 'cancel' },

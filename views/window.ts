@@ -2,6 +2,7 @@
  * Windowing for every list: only the rows inside the window are rendered, so a list of 10,000
  * findings costs what a list of 20 costs. Pure functions, used by the screens' reducers.
  */
+import type { ListMove } from './keys.js';
 
 /** Clamps `value` into [min, max] (max below min gives min). */
 export function clamp(value: number, min: number, max: number): number {
@@ -45,6 +46,31 @@ export function visibleItems(offset: number, heights: readonly number[], height:
     to++;
   }
   return { from: offset, to };
+}
+
+/** A list of equal-height rows with a cursor and a window over it. */
+export interface ListWindow {
+  cursor: number;
+  offset: number;
+  height: number;
+}
+
+/** The cursor put on `cursor` (clamped into the list of `count` rows) and the window following it. */
+export function placeCursor<S extends ListWindow>(state: S, cursor: number, count: number): S {
+  const c = clamp(cursor, 0, Math.max(0, count - 1));
+  return { ...state, cursor: c, offset: scrollTo(state.offset, c, state.height, count) };
+}
+
+/** A MOVE key on such a list: a row, a page (the window's height), or to either end. */
+export function moveCursor<S extends ListWindow>(state: S, move: ListMove, count: number): S {
+  switch (move.type) {
+    case 'move':
+      return placeCursor(state, state.cursor + move.by, count);
+    case 'page':
+      return placeCursor(state, state.cursor + move.by * state.height, count);
+    case 'edge':
+      return placeCursor(state, move.to === 'top' ? 0 : count - 1, count);
+  }
 }
 
 /** `12/5000`: 1-based position of the cursor, or `0/0` for an empty list. */

@@ -1,7 +1,7 @@
-import { MissingInput } from '../context.js';
+import { judgeEach, MissingInput } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { credentialReport, reportFlag, reportTime } from './credential-report.js';
-import { day, describeKey, eachResource, userAccessKeys, wholeDays } from './iam-data.js';
+import { credentialReport, hasConsolePassword, reportTime } from './credential-report.js';
+import { day, describeKey, userAccessKeys, wholeDays } from './iam-data.js';
 
 // The console creates the user and the key in one wizard, seconds apart; ten minutes leaves
 // room for a slow session without catching keys made later on purpose.
@@ -42,8 +42,8 @@ export const noKeysAtSetup: Recommendation = {
   },
   evaluate(ctx) {
     const report = credentialReport(ctx);
-    const consoleUsers = report.users.filter((row) => reportFlag(row.password_enabled) === true);
-    const findings = eachResource(consoleUsers, (row) => row.arn, (row): Finding[] => {
+    const consoleUsers = report.users.filter(hasConsolePassword);
+    const findings = judgeEach(consoleUsers, (row): Finding[] => {
       const found = userAccessKeys(ctx, row.user, row);
       if (found instanceof MissingInput) throw found;
       if (found.keys.length === 0) return [];
@@ -63,7 +63,7 @@ export const noKeysAtSetup: Recommendation = {
           detail: `${row.user} (console password): ${notes.map((n) => n.text).join('; ')}${failed ? ' — a key made at setup was never used' : ' — confirm each key is needed'}`,
         },
       ];
-    });
+    }, (row) => row.arn);
     if (findings.length === 0) {
       return [{ resource: ctx.account, region: 'global', status: 'manual', detail: `none of the ${consoleUsers.length} user(s) with a console password has an access key` }];
     }

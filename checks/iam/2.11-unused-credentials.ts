@@ -1,6 +1,6 @@
 import type { Finding, Recommendation } from '../types.js';
-import { credentialReport, reportFlag, reportTime, type CredentialReportRow } from './credential-report.js';
-import { day, wholeDays } from './iam-data.js';
+import { credentialReport, hasConsolePassword, reportFlag, reportTime, type CredentialReportRow } from './credential-report.js';
+import { day, noUsersFinding, wholeDays } from './iam-data.js';
 
 const UNUSED_DAYS = 45;
 
@@ -28,7 +28,7 @@ function judge(verdict: Verdict, label: string, lastUsed: string, fallback: stri
 
 function userFinding(row: CredentialReportRow, now: Date): Finding {
   const verdict: Verdict = { stale: [], fresh: [], unknown: [] };
-  if (reportFlag(row.password_enabled) === true) judge(verdict, 'password', row.password_last_used, row.password_last_changed, now);
+  if (hasConsolePassword(row)) judge(verdict, 'password', row.password_last_used, row.password_last_changed, now);
   for (const n of [1, 2] as const) {
     if (reportFlag(row[`access_key_${n}_active`]) === true) {
       judge(verdict, `access key ${n}`, row[`access_key_${n}_last_used_date`], row[`access_key_${n}_last_rotated`], now);
@@ -75,7 +75,7 @@ export const unusedCredentials: Recommendation = {
   },
   evaluate(ctx) {
     const report = credentialReport(ctx);
-    if (report.users.length === 0) return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'the account has no IAM users' }];
+    if (report.users.length === 0) return noUsersFinding(ctx);
     return report.users.map((row) => userFinding(row, ctx.now));
   },
 };

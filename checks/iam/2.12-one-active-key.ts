@@ -1,5 +1,5 @@
-import type { Finding, Recommendation } from '../types.js';
-import { accessKeyInventory, describeKey, missingFor } from './iam-data.js';
+import type { Recommendation } from '../types.js';
+import { describeKey, judgeKeyHolders } from './iam-data.js';
 
 export const oneActiveKey: Recommendation = {
   id: '2.12',
@@ -32,8 +32,7 @@ export const oneActiveKey: Recommendation = {
     mitigationWhy: 'Deactivating the spare key removes a credential that serves no purpose.',
   },
   evaluate(ctx) {
-    const inventory = accessKeyInventory(ctx);
-    const findings: Finding[] = inventory.users.map((user) => {
+    return judgeKeyHolders(ctx, (user) => {
       const active = user.keys.filter((k) => k.active);
       const keys = user.keys.length > 0 ? user.keys.map(describeKey).join(', ') : 'no access keys';
       return {
@@ -43,8 +42,5 @@ export const oneActiveKey: Recommendation = {
         detail: `${user.userName}: ${active.length} active key(s) — ${keys} (from ${user.source})`,
       };
     });
-    findings.push(...inventory.missing.map((m) => missingFor(m.arn, m.error)));
-    if (findings.length === 0) return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'the account has no IAM users' }];
-    return findings;
   },
 };

@@ -1,5 +1,5 @@
 import type { Finding, Recommendation } from '../types.js';
-import { accessKeyInventory, day, missingFor, wholeDays, DAY_MS } from './iam-data.js';
+import { day, judgeKeyHolders, wholeDays, DAY_MS } from './iam-data.js';
 
 const MAX_AGE_DAYS = 90;
 
@@ -36,8 +36,7 @@ export const keyRotation: Recommendation = {
     mitigationWhy: 'Regular rotation limits how long a leaked key stays valid.',
   },
   evaluate(ctx) {
-    const inventory = accessKeyInventory(ctx);
-    const findings: Finding[] = inventory.users.map((user) => {
+    return judgeKeyHolders(ctx, (user): Finding => {
       const active = user.keys.filter((k) => k.active);
       const base = { resource: user.arn, region: 'global' };
       if (active.length === 0) return { ...base, status: 'pass', detail: `${user.userName} has no active access key` };
@@ -48,8 +47,5 @@ export const keyRotation: Recommendation = {
       if (undated.length > 0) return { ...base, status: 'error', detail: `${user.userName}: ${ages} (${user.source})` };
       return { ...base, status: 'pass', detail: `${user.userName}: ${ages}` };
     });
-    findings.push(...inventory.missing.map((m) => missingFor(m.arn, m.error)));
-    if (findings.length === 0) return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'the account has no IAM users' }];
-    return findings;
   },
 };

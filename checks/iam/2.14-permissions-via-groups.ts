@@ -1,5 +1,6 @@
+import { judgeEach } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { eachResource, listUsers } from './iam-data.js';
+import { listUsers, noUsersFinding } from './iam-data.js';
 
 interface ListAttachedUserPoliciesOutput {
   AttachedPolicies?: { PolicyName: string; PolicyArn: string }[];
@@ -44,8 +45,8 @@ export const permissionsViaGroups: Recommendation = {
   },
   evaluate(ctx) {
     const users = listUsers(ctx);
-    if (users.length === 0) return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'the account has no IAM users' }];
-    return eachResource(users, (u) => u.Arn, (user): Finding[] => {
+    if (users.length === 0) return noUsersFinding(ctx);
+    return judgeEach(users, (user): Finding[] => {
       const params = { UserName: user.UserName };
       const attached = ctx.output<ListAttachedUserPoliciesOutput>('iam', 'ListAttachedUserPolicies', { params }).AttachedPolicies ?? [];
       const inline = ctx.output<ListUserPoliciesOutput>('iam', 'ListUserPolicies', { params }).PolicyNames ?? [];
@@ -55,6 +56,6 @@ export const permissionsViaGroups: Recommendation = {
           ? { resource: user.Arn, region: 'global', status: 'fail', detail: `${user.UserName} has permissions of its own: ${grants.join(', ')}` }
           : { resource: user.Arn, region: 'global', status: 'pass', detail: `${user.UserName} has no directly attached or inline policies` },
       ];
-    });
+    }, (u) => u.Arn);
   },
 };

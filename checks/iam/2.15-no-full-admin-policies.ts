@@ -1,6 +1,6 @@
-import type { CheckContext } from '../context.js';
+import { judgeEach, type CheckContext } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { ATTACHED_POLICIES, attachedPolicies, defaultVersionDocument, eachResource, entityNames, type ListEntitiesForPolicyOutput, type ManagedPolicy } from './iam-data.js';
+import { ATTACHED_POLICIES, attachedPolicies, defaultVersionDocument, entityNames, type ListEntitiesForPolicyOutput, type ManagedPolicy } from './iam-data.js';
 import { grantsFullAdmin, parsePolicyDocument, PolicyDocumentError, statementName, statementsOf } from './policy-document.js';
 
 function attachedTo(ctx: CheckContext, policy: ManagedPolicy): string {
@@ -51,7 +51,7 @@ export const noFullAdminPolicies: Recommendation = {
   evaluate(ctx) {
     const policies = attachedPolicies(ctx);
     if (policies.length === 0) return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'no managed policy is attached to any user, group or role' }];
-    return eachResource(policies, (p) => p.Arn, (policy): Finding[] => {
+    return judgeEach(policies, (policy): Finding[] => {
       const base = { resource: policy.Arn, region: 'global' };
       let statements;
       try {
@@ -69,6 +69,6 @@ export const noFullAdminPolicies: Recommendation = {
           detail: `${policy.PolicyName} (${policy.DefaultVersionId}) allows every action on every resource in ${admin.join(', ')}; ${attachedTo(ctx, policy)}`,
         },
       ];
-    });
+    }, (p) => p.Arn);
   },
 };

@@ -1,6 +1,6 @@
 import { MissingInput } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { credentialReport, reportFlag } from './credential-report.js';
+import { credentialReport, hasConsolePassword } from './credential-report.js';
 import { attempt, listUsers, missingFor } from './iam-data.js';
 
 interface DescribeOrganizationOutput {
@@ -82,7 +82,7 @@ export const centralIdentity: Recommendation = {
     if (users instanceof MissingInput) findings.push(missingFor(account, users));
     else {
       const report = attempt(() => credentialReport(ctx));
-      const consoleNames = report instanceof MissingInput ? undefined : report.users.filter((r) => reportFlag(r.password_enabled) === true).map((r) => r.user);
+      const consoleNames = report instanceof MissingInput ? undefined : report.users.filter(hasConsolePassword).map((r) => r.user);
       const shown = (list: string[]) => list.slice(0, NAMES_SHOWN).join(', ') + (list.length > NAMES_SHOWN ? `, … (${list.length - NAMES_SHOWN} more)` : '');
       const consolePart = consoleNames ? `; ${consoleNames.length} with a console password${consoleNames.length > 0 ? `: ${shown(consoleNames)}` : ''}` : '';
       findings.push({

@@ -1,5 +1,5 @@
 import type { Finding, Recommendation } from '../types.js';
-import { credentialReport, reportFlag } from './credential-report.js';
+import { credentialReport, hasConsolePassword, reportFlag } from './credential-report.js';
 
 export const consoleUsersMfa: Recommendation = {
   id: '2.9',
@@ -34,7 +34,7 @@ export const consoleUsersMfa: Recommendation = {
   evaluate(ctx) {
     const report = credentialReport(ctx);
     const findings: Finding[] = report.users
-      .filter((row) => reportFlag(row.password_enabled) === true)
+      .filter(hasConsolePassword)
       .map((row) =>
         reportFlag(row.mfa_active) === true
           ? { resource: row.arn, region: 'global', status: 'pass', detail: `${row.user} has a console password and MFA` }

@@ -35,7 +35,25 @@ describe('parseCredentialReport', () => {
 
   it('rejects a CSV whose rows do not match the header', () => {
     const ragged = Buffer.from(`${REPORT_HEADER}\nonly,three,fields\n`).toString('base64');
-    expect(() => parseCredentialReport(ragged)).toThrow(/not valid CSV/);
+    expect(() => parseCredentialReport(ragged)).toThrow(/not valid CSV \(data row 1 has 3 fields, the header 22\)/);
+  });
+
+  it('reads quoted fields, CRLF line ends, a byte-order mark and blank lines', () => {
+    // IAM user names may contain commas, which the report then quotes.
+    const line = userRow({ name: 'ops' }).replace(/^ops,/, '"ops,eu ""night"" team",');
+    const text = `\uFEFF${REPORT_HEADER}\r\n\r\n${line}\r\n`;
+    const rows = parseCredentialReport(Buffer.from(text, 'utf8').toString('base64'));
+    expect(rows).toHaveLength(1);
+    expect(rows[0]?.user).toBe('ops,eu "night" team');
+    expect(rows[0]?.arn).toBe('arn:aws:iam::111122223333:user/ops');
+    expect(rows[0]?.cert_2_last_rotated).toBe('N/A');
+  });
+
+  it('rejects broken quoting', () => {
+    const unclosed = Buffer.from(`${REPORT_HEADER}\n"ops,${userRow({ name: 'x' })}\n`).toString('base64');
+    expect(() => parseCredentialReport(unclosed)).toThrow(/quoted field is never closed/);
+    const trailing = Buffer.from(`${REPORT_HEADER}\n"ops"x,${userRow({ name: 'x' }).split(',').slice(1).join(',')}\n`).toString('base64');
+    expect(() => parseCredentialReport(trailing)).toThrow(/text follows a closing quote/);
   });
 
   it('names the columns a report lacks', () => {

@@ -59,21 +59,6 @@ export function missingFor(resource: string, ...missing: MissingInput[]): Findin
   return { resource, region: 'global', status: 'error', detail: `input missing — ${missing.map((m) => m.message).join('; ')}` };
 }
 
-/**
- * Judges each item on its own: an item whose input is missing becomes an error finding for that
- * resource, and the others are still judged (a proven failure elsewhere still shows).
- */
-export function eachResource<T>(items: readonly T[], resourceOf: (item: T) => string, judge: (item: T) => Finding[]): Finding[] {
-  return items.flatMap((item) => {
-    try {
-      return judge(item);
-    } catch (err) {
-      if (err instanceof MissingInput) return [missingFor(resourceOf(item), err)];
-      throw err;
-    }
-  });
-}
-
 export function listUsers(ctx: CheckContext): IamUser[] {
   return ctx.output<ListUsersOutput>('iam', 'ListUsers').Users ?? [];
 }
@@ -161,11 +146,15 @@ export function userAccessKeys(ctx: CheckContext, userName: string, row: Credent
 }
 
 /**
- * Every IAM user's access keys (root excluded). Users come from ListUsers or, failing that, the
- * credential report; each user's keys as userAccessKeys finds them. Throws MissingInput when
- * neither source lists the users.
+ * Every IAM user's access keys (root excluded), built once for the checks that share it. Users
+ * come from ListUsers or, failing that, the credential report; each user's keys as
+ * userAccessKeys finds them. Throws MissingInput when neither source lists the users.
  */
 export function accessKeyInventory(ctx: CheckContext): KeyInventory {
+  return ctx.memo('iam access key inventory', () => buildKeyInventory(ctx));
+}
+
+function buildKeyInventory(ctx: CheckContext): KeyInventory {
   const listed = attempt(() => listUsers(ctx));
   const report = attempt(() => credentialReport(ctx));
   if (listed instanceof MissingInput && report instanceof MissingInput) throw listed;
@@ -182,6 +171,21 @@ export function accessKeyInventory(ctx: CheckContext): KeyInventory {
     else inventory.users.push({ ...person, ...found });
   }
   return inventory;
+}
+
+/** The one finding of a user-by-user check in an account without IAM users. */
+export function noUsersFinding(ctx: CheckContext): Finding[] {
+  return [{ resource: ctx.account, region: 'global', status: 'pass', detail: 'the account has no IAM users' }];
+}
+
+/**
+ * One finding per IAM user from the access-key inventory; a user whose keys no source records
+ * becomes an error finding, and an account without users passes.
+ */
+export function judgeKeyHolders(ctx: CheckContext, judge: (user: UserKeys) => Finding): Finding[] {
+  const inventory = accessKeyInventory(ctx);
+  const findings = [...inventory.users.map(judge), ...inventory.missing.map((m) => missingFor(m.arn, m.error))];
+  return findings.length > 0 ? findings : noUsersFinding(ctx);
 }
 
 /** `AKIA…1234 (active, created 2026-01-05)`. */

@@ -1,4 +1,3 @@
-import { MissingInput } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 
 interface ConfigurationRecorder {
@@ -72,31 +71,27 @@ export const configAllRegions: Recommendation = {
   risk: { likelihood: 2, impact: 3, mitigation: 'reduction', mitigationWhy: 'Recorded configuration history makes changes visible and investigations possible.' },
   evaluate(ctx) {
     const globalRecorders: string[] = [];
-    let regionsMissing = false;
     const regional = ctx.perRegion((region): Finding[] => {
-      try {
-        const recorders = (ctx.output<DescribeRecordersOutput>('configservice', 'DescribeConfigurationRecorders', { region }).ConfigurationRecorders ?? []).filter(
-          (r) => !r.servicePrincipal,
-        );
-        const statuses = ctx.output<DescribeRecorderStatusOutput>('configservice', 'DescribeConfigurationRecorderStatus', { region }).ConfigurationRecordersStatus ?? [];
-        if (recorders.length === 0) return [{ resource: ctx.account, region, status: 'fail', detail: `no AWS Config recorder in ${region}` }];
-        return recorders.map((recorder): Finding => {
-          if (recorder.recordingGroup?.includeGlobalResourceTypes === true) globalRecorders.push(`${recorder.name} in ${region}`);
-          const status = statuses.find((s) => s.name === recorder.name);
-          const problems: string[] = [];
-          if (!recordsAllTypes(recorder)) problems.push('does not record all supported resource types');
-          if (status?.recording !== true) problems.push('is not recording');
-          if (status?.lastStatus?.toUpperCase() !== 'SUCCESS') problems.push(`last status is ${status?.lastStatus ?? 'unknown'}${status?.lastErrorCode ? ` (${status.lastErrorCode})` : ''}`);
-          const resource = recorder.arn ?? ctx.arn('config', region, `configuration-recorder/${recorder.name}`);
-          return problems.length === 0
-            ? { resource, region, status: 'pass', detail: `recorder ${recorder.name} records all supported resource types and its last status is SUCCESS` }
-            : { resource, region, status: 'fail', detail: `recorder ${recorder.name} ${problems.join(', ')}` };
-        });
-      } catch (err) {
-        if (err instanceof MissingInput) regionsMissing = true;
-        throw err;
-      }
+      const recorders = (ctx.output<DescribeRecordersOutput>('configservice', 'DescribeConfigurationRecorders', { region }).ConfigurationRecorders ?? []).filter(
+        (r) => !r.servicePrincipal,
+      );
+      const statuses = ctx.output<DescribeRecorderStatusOutput>('configservice', 'DescribeConfigurationRecorderStatus', { region }).ConfigurationRecordersStatus ?? [];
+      if (recorders.length === 0) return [{ resource: ctx.account, region, status: 'fail', detail: `no AWS Config recorder in ${region}` }];
+      return recorders.map((recorder): Finding => {
+        if (recorder.recordingGroup?.includeGlobalResourceTypes === true) globalRecorders.push(`${recorder.name} in ${region}`);
+        const status = statuses.find((s) => s.name === recorder.name);
+        const problems: string[] = [];
+        if (!recordsAllTypes(recorder)) problems.push('does not record all supported resource types');
+        if (status?.recording !== true) problems.push('is not recording');
+        if (status?.lastStatus?.toUpperCase() !== 'SUCCESS') problems.push(`last status is ${status?.lastStatus ?? 'unknown'}${status?.lastErrorCode ? ` (${status.lastErrorCode})` : ''}`);
+        const resource = recorder.arn ?? ctx.arn('config', region, `configuration-recorder/${recorder.name}`);
+        return problems.length === 0
+          ? { resource, region, status: 'pass', detail: `recorder ${recorder.name} records all supported resource types and its last status is SUCCESS` }
+          : { resource, region, status: 'fail', detail: `recorder ${recorder.name} ${problems.join(', ')}` };
+      });
     });
+    // The recorder findings are pass or fail, so an error is a region whose input is missing.
+    const regionsMissing = regional.some((f) => f.status === 'error');
     const global: Finding =
       globalRecorders.length > 0
         ? { resource: ctx.account, region: 'global', status: 'pass', detail: `global resource types (IAM) are recorded by ${globalRecorders.join(', ')}` }

@@ -1,5 +1,5 @@
+import { judgeEach } from '../context.js';
 import { BUCKET_LIST_READS, bucketArn, bucketCall, bucketNamed } from '../storage/buckets.js';
-import { judgeEach } from '../storage/each.js';
 import type { Finding, Recommendation } from '../types.js';
 import { listTrails } from './trails.js';
 

@@ -1,5 +1,4 @@
-import type { CheckContext } from '../context.js';
-import { judgeEach } from '../storage/each.js';
+import { judgeEach, type CheckContext } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 
 interface ListKeysOutput {

@@ -1,7 +1,7 @@
+import { judgeEach } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 import { hasAllowOnlyHttps, parsePolicyDocument, reviewHttpDenials, type HttpDenial } from './bucket-policy.js';
 import { BUCKET_LIST_READS, bucketCall, listBuckets } from './buckets.js';
-import { judgeEach } from './each.js';
 
 interface BucketPolicyOutput {
   Policy?: unknown;

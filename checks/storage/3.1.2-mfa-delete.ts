@@ -1,6 +1,6 @@
+import { judgeEach } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 import { BUCKET_LIST_READS, bucketCall, listBuckets } from './buckets.js';
-import { judgeEach } from './each.js';
 
 interface BucketVersioningOutput {
   Status?: 'Enabled' | 'Suspended';

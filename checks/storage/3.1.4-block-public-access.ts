@@ -1,7 +1,6 @@
-import type { CallOutcome } from '../context.js';
+import { judgeEach, type CallOutcome } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 import { BUCKET_LIST_READS, bucketCall, listBuckets } from './buckets.js';
-import { judgeEach } from './each.js';
 
 const SETTINGS = ['BlockPublicAcls', 'IgnorePublicAcls', 'BlockPublicPolicy', 'RestrictPublicBuckets'] as const;
 type Setting = (typeof SETTINGS)[number];

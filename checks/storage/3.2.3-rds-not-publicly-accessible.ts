@@ -1,7 +1,6 @@
 import type { CheckContext } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { judgeEach } from './each.js';
-import { dbInstanceArn, dbInstances, dbLabel, type DbInstance } from './rds.js';
+import { dbLabel, judgeDbInstances, type DbInstance } from './rds.js';
 
 interface RouteTable {
   RouteTableId: string;
@@ -79,29 +78,24 @@ export const rdsNotPubliclyAccessible: Recommendation = {
   ],
   risk: { likelihood: 3, impact: 4, mitigation: 'avoidance', mitigationWhy: 'Taking the database off the internet removes the exposure instead of defending it.' },
   evaluate(ctx) {
-    return ctx.perRegion((region): Finding[] => {
-      const instances = dbInstances(ctx, region);
-      if (instances.length === 0) return [{ resource: ctx.account, region, status: 'pass', detail: `no RDS DB instances in ${region}` }];
-      return judgeEach(instances, (db): Finding[] => {
-        const arn = dbInstanceArn(ctx, region, db);
-        const finding = (status: Finding['status'], detail: string): Finding[] => [{ resource: arn, region, status, detail }];
-        if (db.PubliclyAccessible === true) {
-          const routes = ctx.optional<DescribeRouteTablesOutput>('ec2', 'DescribeRouteTables', { region }) ? publicSubnets(ctx, region, db).described : [];
-          const where = routes.length > 0 ? `, and its subnets route to the internet: ${routes.join('; ')}` : '';
-          return finding('fail', `${dbLabel(db)} is flagged publicly accessible${where}`);
-        }
-        if ((db.DBSubnetGroup?.Subnets ?? []).length === 0) {
-          return finding('manual', `${dbLabel(db)} is not flagged publicly accessible, but no subnet group is recorded, so its routes cannot be checked`);
-        }
-        const { described, unresolved } = publicSubnets(ctx, region, db);
-        if (described.length > 0) {
-          return finding('fail', `${dbLabel(db)} is not flagged publicly accessible but sits in public subnets: ${described.join('; ')}`);
-        }
-        if (unresolved.length > 0) {
-          return finding('error', `ec2 DescribeRouteTables in ${region} shows no route table for subnet ${unresolved.join(', ')} nor a main table for ${db.DBSubnetGroup?.VpcId ?? 'its VPC'}`);
-        }
-        return finding('pass', `${dbLabel(db)} is not publicly accessible and its subnets have no route to an internet gateway`);
-      }, (db) => dbInstanceArn(ctx, region, db));
+    return judgeDbInstances(ctx, (db, region, arn): Finding => {
+      const finding = (status: Finding['status'], detail: string): Finding => ({ resource: arn, region, status, detail });
+      if (db.PubliclyAccessible === true) {
+        const routes = ctx.optional<DescribeRouteTablesOutput>('ec2', 'DescribeRouteTables', { region }) ? publicSubnets(ctx, region, db).described : [];
+        const where = routes.length > 0 ? `, and its subnets route to the internet: ${routes.join('; ')}` : '';
+        return finding('fail', `${dbLabel(db)} is flagged publicly accessible${where}`);
+      }
+      if ((db.DBSubnetGroup?.Subnets ?? []).length === 0) {
+        return finding('manual', `${dbLabel(db)} is not flagged publicly accessible, but no subnet group is recorded, so its routes cannot be checked`);
+      }
+      const { described, unresolved } = publicSubnets(ctx, region, db);
+      if (described.length > 0) {
+        return finding('fail', `${dbLabel(db)} is not flagged publicly accessible but sits in public subnets: ${described.join('; ')}`);
+      }
+      if (unresolved.length > 0) {
+        return finding('error', `ec2 DescribeRouteTables in ${region} shows no route table for subnet ${unresolved.join(', ')} nor a main table for ${db.DBSubnetGroup?.VpcId ?? 'its VPC'}`);
+      }
+      return finding('pass', `${dbLabel(db)} is not publicly accessible and its subnets have no route to an internet gateway`);
     });
   },
 };

@@ -1,4 +1,4 @@
-import type { CheckContext } from '../context.js';
+import { judgeEach, type CheckContext } from '../context.js';
 import type { Finding } from '../types.js';
 
 /** The members of an `aws rds describe-db-instances` entry that the storage checks read. */
@@ -40,12 +40,14 @@ export function dbLabel(db: DbInstance): string {
 
 /**
  * Runs `judge` for every DB instance of every region in scope; a region without instances gives
- * one passing finding so that the result records that the region was looked at.
+ * one passing finding so that the result records that the region was looked at. An instance
+ * whose further input is missing becomes an error finding about that instance.
  */
 export function judgeDbInstances(ctx: CheckContext, judge: (db: DbInstance, region: string, arn: string) => Finding, emptyStatus: Finding['status'] = 'pass'): Finding[] {
   return ctx.perRegion((region) => {
     const instances = dbInstances(ctx, region);
     if (instances.length === 0) return [{ resource: ctx.account, region, status: emptyStatus, detail: `no RDS DB instances in ${region}` }];
-    return instances.map((db) => judge(db, region, dbInstanceArn(ctx, region, db)));
+    const arn = (db: DbInstance) => dbInstanceArn(ctx, region, db);
+    return judgeEach(instances, (db) => [judge(db, region, arn(db))], arn);
   });
 }

@@ -73,240 +73,132 @@ export interface DerivedStep extends StepBase {
 
 export type PlanStep = RootStep | DerivedStep;
 
+type RootOptions = Omit<RootStep, 'id' | 'service' | 'operation' | 'scope'>;
+type DerivedOptions = Omit<DerivedStep, 'id' | 'service' | 'operation' | 'scope'>;
+
+/** Step ids read `service.Operation`, with a `.variant` when the same operation is called more than once. */
+function named(id: string): { id: string; service: string; operation: string } {
+  const [service = '', operation = ''] = id.split('.');
+  return { id, service, operation };
+}
+
+const global = (id: string, options: RootOptions = {}): RootStep => ({ ...named(id), scope: 'global', ...options });
+const regional = (id: string, options: RootOptions = {}): RootStep => ({ ...named(id), scope: 'regional', ...options });
+const derived = (id: string, options: DerivedOptions): DerivedStep => ({ ...named(id), scope: 'derived', ...options });
+
+/** Calls about one IAM user each, as ListUsers names them. */
+const perUser = (operation: string): DerivedStep =>
+  derived(`iam.${operation}`, { from: 'iam.ListUsers', each: 'Users', params: { UserName: { item: 'UserName' } }, region: 'global' });
+
+/** Bucket calls go to the bucket's own region, as GetBucketLocation reports it. */
+const perBucket = (operation: string): DerivedStep =>
+  derived(`s3api.${operation}`, {
+    from: 's3api.GetBucketLocation',
+    params: { Bucket: { param: 'Bucket' } },
+    region: { item: 'LocationConstraint', as: 'bucketRegion' },
+  });
+
+/** Calls about one trail each, sent to the trail's home region. */
+const perTrail = (operation: string, nameParam: string): DerivedStep =>
+  derived(`cloudtrail.${operation}`, { from: 'cloudtrail.DescribeTrails', each: 'trailList', params: { [nameParam]: { item: 'TrailARN' } }, region: { item: 'HomeRegion' } });
+
 /** Every call, in an order where each step comes after the step it derives from or waits for. */
 export const PLAN: readonly PlanStep[] = [
   // Who we are and which regions are in scope: the collector reads these before anything else.
-  { id: 'sts.GetCallerIdentity', service: 'sts', operation: 'GetCallerIdentity', scope: 'global' },
-  { id: 'ec2.DescribeRegions', service: 'ec2', operation: 'DescribeRegions', scope: 'global', params: { AllRegions: true } },
+  global('sts.GetCallerIdentity'),
+  global('ec2.DescribeRegions', { params: { AllRegions: true } }),
 
   // Identity and access management (section 2).
-  {
-    id: 'iam.GenerateCredentialReport',
-    service: 'iam',
-    operation: 'GenerateCredentialReport',
-    scope: 'global',
-    poll: { until: { path: 'State', equals: 'COMPLETE' }, attempts: 30, intervalSeconds: 2 },
-  },
-  { id: 'account.GetContactInformation', service: 'account', operation: 'GetContactInformation', scope: 'global' },
-  {
-    id: 'account.GetAlternateContact.SECURITY',
-    service: 'account',
-    operation: 'GetAlternateContact',
-    scope: 'global',
-    params: { AlternateContactType: 'SECURITY' },
-  },
-  { id: 'iam.GetAccountSummary', service: 'iam', operation: 'GetAccountSummary', scope: 'global' },
-  { id: 'iam.ListVirtualMFADevices', service: 'iam', operation: 'ListVirtualMFADevices', scope: 'global' },
-  { id: 'iam.GetAccountPasswordPolicy', service: 'iam', operation: 'GetAccountPasswordPolicy', scope: 'global' },
-  { id: 'iam.ListUsers', service: 'iam', operation: 'ListUsers', scope: 'global' },
-  {
-    id: 'iam.ListPolicies.attached',
-    service: 'iam',
-    operation: 'ListPolicies',
-    scope: 'global',
-    params: { OnlyAttached: true },
-  },
-  {
-    id: 'iam.ListEntitiesForPolicy.AWSSupportAccess',
-    service: 'iam',
-    operation: 'ListEntitiesForPolicy',
-    scope: 'global',
-    params: { PolicyArn: 'arn:{partition}:iam::aws:policy/AWSSupportAccess' },
-  },
-  {
-    id: 'iam.ListEntitiesForPolicy.AWSCloudShellFullAccess',
-    service: 'iam',
-    operation: 'ListEntitiesForPolicy',
-    scope: 'global',
-    params: { PolicyArn: 'arn:{partition}:iam::aws:policy/AWSCloudShellFullAccess' },
-  },
-  { id: 'iam.ListInstanceProfiles', service: 'iam', operation: 'ListInstanceProfiles', scope: 'global' },
-  { id: 'iam.ListServerCertificates', service: 'iam', operation: 'ListServerCertificates', scope: 'global' },
-  { id: 'accessanalyzer.ListAnalyzers', service: 'accessanalyzer', operation: 'ListAnalyzers', scope: 'regional' },
-  { id: 'iam.ListSAMLProviders', service: 'iam', operation: 'ListSAMLProviders', scope: 'global' },
-  { id: 'iam.ListOpenIDConnectProviders', service: 'iam', operation: 'ListOpenIDConnectProviders', scope: 'global' },
-  { id: 'organizations.DescribeOrganization', service: 'organizations', operation: 'DescribeOrganization', scope: 'global' },
+  global('iam.GenerateCredentialReport', { poll: { until: { path: 'State', equals: 'COMPLETE' }, attempts: 30, intervalSeconds: 2 } }),
+  global('account.GetContactInformation'),
+  global('account.GetAlternateContact.SECURITY', { params: { AlternateContactType: 'SECURITY' } }),
+  global('iam.GetAccountSummary'),
+  global('iam.ListVirtualMFADevices'),
+  global('iam.GetAccountPasswordPolicy'),
+  global('iam.ListUsers'),
+  global('iam.ListPolicies.attached', { params: { OnlyAttached: true } }),
+  global('iam.ListEntitiesForPolicy.AWSSupportAccess', { params: { PolicyArn: 'arn:{partition}:iam::aws:policy/AWSSupportAccess' } }),
+  global('iam.ListEntitiesForPolicy.AWSCloudShellFullAccess', { params: { PolicyArn: 'arn:{partition}:iam::aws:policy/AWSCloudShellFullAccess' } }),
+  global('iam.ListInstanceProfiles'),
+  global('iam.ListServerCertificates'),
+  regional('accessanalyzer.ListAnalyzers'),
+  global('iam.ListSAMLProviders'),
+  global('iam.ListOpenIDConnectProviders'),
+  global('organizations.DescribeOrganization'),
 
   // Storage (section 3).
-  { id: 's3api.ListBuckets', service: 's3api', operation: 'ListBuckets', scope: 'global' },
-  {
-    id: 's3control.GetPublicAccessBlock',
-    service: 's3control',
-    operation: 'GetPublicAccessBlock',
-    scope: 'global',
-    params: { AccountId: '{account}' },
-  },
-  { id: 'macie2.GetMacieSession', service: 'macie2', operation: 'GetMacieSession', scope: 'regional' },
-  { id: 'rds.DescribeDBInstances', service: 'rds', operation: 'DescribeDBInstances', scope: 'regional' },
-  { id: 'efs.DescribeFileSystems', service: 'efs', operation: 'DescribeFileSystems', scope: 'regional' },
+  global('s3api.ListBuckets'),
+  global('s3control.GetPublicAccessBlock', { params: { AccountId: '{account}' } }),
+  regional('macie2.GetMacieSession'),
+  regional('rds.DescribeDBInstances'),
+  regional('efs.DescribeFileSystems'),
 
   // Logging (section 4).
-  { id: 'cloudtrail.DescribeTrails', service: 'cloudtrail', operation: 'DescribeTrails', scope: 'regional' },
-  {
-    id: 'configservice.DescribeConfigurationRecorders',
-    service: 'configservice',
-    operation: 'DescribeConfigurationRecorders',
-    scope: 'regional',
-  },
-  {
-    id: 'configservice.DescribeConfigurationRecorderStatus',
-    service: 'configservice',
-    operation: 'DescribeConfigurationRecorderStatus',
-    scope: 'regional',
-  },
-  { id: 'kms.ListKeys', service: 'kms', operation: 'ListKeys', scope: 'regional' },
-  { id: 'ec2.DescribeVpcs', service: 'ec2', operation: 'DescribeVpcs', scope: 'regional' },
-  { id: 'ec2.DescribeFlowLogs', service: 'ec2', operation: 'DescribeFlowLogs', scope: 'regional' },
+  regional('cloudtrail.DescribeTrails'),
+  regional('configservice.DescribeConfigurationRecorders'),
+  regional('configservice.DescribeConfigurationRecorderStatus'),
+  regional('kms.ListKeys'),
+  regional('ec2.DescribeVpcs'),
+  regional('ec2.DescribeFlowLogs'),
 
   // Monitoring (section 5).
-  { id: 'cloudwatch.DescribeAlarms', service: 'cloudwatch', operation: 'DescribeAlarms', scope: 'regional' },
-  { id: 'securityhub.DescribeHub', service: 'securityhub', operation: 'DescribeHub', scope: 'regional' },
+  regional('cloudwatch.DescribeAlarms'),
+  regional('securityhub.DescribeHub'),
 
   // Networking (section 6).
-  { id: 'ec2.GetEbsEncryptionByDefault', service: 'ec2', operation: 'GetEbsEncryptionByDefault', scope: 'regional' },
-  { id: 'ec2.GetEbsDefaultKmsKeyId', service: 'ec2', operation: 'GetEbsDefaultKmsKeyId', scope: 'regional' },
-  { id: 'ec2.DescribeSecurityGroups', service: 'ec2', operation: 'DescribeSecurityGroups', scope: 'regional' },
-  { id: 'ec2.DescribeNetworkAcls', service: 'ec2', operation: 'DescribeNetworkAcls', scope: 'regional' },
-  { id: 'ec2.DescribeRouteTables', service: 'ec2', operation: 'DescribeRouteTables', scope: 'regional' },
-  { id: 'ec2.DescribeVpcPeeringConnections', service: 'ec2', operation: 'DescribeVpcPeeringConnections', scope: 'regional' },
-  { id: 'ec2.DescribeInstances', service: 'ec2', operation: 'DescribeInstances', scope: 'regional' },
+  regional('ec2.GetEbsEncryptionByDefault'),
+  regional('ec2.GetEbsDefaultKmsKeyId'),
+  regional('ec2.DescribeSecurityGroups'),
+  regional('ec2.DescribeNetworkAcls'),
+  regional('ec2.DescribeRouteTables'),
+  regional('ec2.DescribeVpcPeeringConnections'),
+  regional('ec2.DescribeInstances'),
 
   // Calls that wait for, or are about resources named by, the calls above.
-  {
-    id: 'iam.GetCredentialReport',
-    service: 'iam',
-    operation: 'GetCredentialReport',
-    scope: 'global',
+  global('iam.GetCredentialReport', {
     after: 'iam.GenerateCredentialReport',
     poll: { whileError: ['ReportInProgress'], attempts: 10, intervalSeconds: 2 },
-  },
+  }),
   perUser('ListAccessKeys'),
   perUser('ListAttachedUserPolicies'),
   perUser('ListUserPolicies'),
-  {
-    id: 'iam.GetPolicyVersion',
-    service: 'iam',
-    operation: 'GetPolicyVersion',
-    scope: 'derived',
+  derived('iam.GetPolicyVersion', {
     from: 'iam.ListPolicies.attached',
     each: 'Policies',
     params: { PolicyArn: { item: 'Arn' }, VersionId: { item: 'DefaultVersionId' } },
     region: 'global',
-  },
-  {
-    id: 'iam.ListEntitiesForPolicy.attached',
-    service: 'iam',
-    operation: 'ListEntitiesForPolicy',
-    scope: 'derived',
-    from: 'iam.ListPolicies.attached',
-    each: 'Policies',
-    params: { PolicyArn: { item: 'Arn' } },
-    region: 'global',
-  },
-  {
-    id: 's3api.GetBucketLocation',
-    service: 's3api',
-    operation: 'GetBucketLocation',
-    scope: 'derived',
-    from: 's3api.ListBuckets',
-    each: 'Buckets',
-    params: { Bucket: { item: 'Name' } },
-    region: 'global',
-  },
+  }),
+  derived('iam.ListEntitiesForPolicy.attached', { from: 'iam.ListPolicies.attached', each: 'Policies', params: { PolicyArn: { item: 'Arn' } }, region: 'global' }),
+  derived('s3api.GetBucketLocation', { from: 's3api.ListBuckets', each: 'Buckets', params: { Bucket: { item: 'Name' } }, region: 'global' }),
   perBucket('GetBucketPolicy'),
   perBucket('GetBucketVersioning'),
   perBucket('GetPublicAccessBlock'),
   perBucket('GetBucketLogging'),
-  {
-    id: 'cloudtrail.GetTrailStatus',
-    service: 'cloudtrail',
-    operation: 'GetTrailStatus',
-    scope: 'derived',
-    from: 'cloudtrail.DescribeTrails',
-    each: 'trailList',
-    params: { Name: { item: 'TrailARN' } },
-    region: { item: 'HomeRegion' },
-  },
-  {
-    id: 'cloudtrail.GetEventSelectors',
-    service: 'cloudtrail',
-    operation: 'GetEventSelectors',
-    scope: 'derived',
-    from: 'cloudtrail.DescribeTrails',
-    each: 'trailList',
-    params: { TrailName: { item: 'TrailARN' } },
-    region: { item: 'HomeRegion' },
-  },
-  {
-    id: 'logs.DescribeMetricFilters',
-    service: 'logs',
-    operation: 'DescribeMetricFilters',
-    scope: 'derived',
+  perTrail('GetTrailStatus', 'Name'),
+  perTrail('GetEventSelectors', 'TrailName'),
+  derived('logs.DescribeMetricFilters', {
     from: 'cloudtrail.DescribeTrails',
     each: 'trailList',
     where: { CloudWatchLogsLogGroupArn: true },
     params: { LogGroupName: { item: 'CloudWatchLogsLogGroupArn', as: 'logGroupName' } },
     region: { item: 'CloudWatchLogsLogGroupArn', as: 'arnRegion' },
-  },
-  {
-    id: 'kms.DescribeKey',
-    service: 'kms',
-    operation: 'DescribeKey',
-    scope: 'derived',
-    from: 'kms.ListKeys',
-    each: 'Keys',
-    params: { KeyId: { item: 'KeyId' } },
-    region: 'source',
-  },
-  {
-    // Rotation applies to customer managed symmetric keys only; other keys answer with an error.
-    id: 'kms.GetKeyRotationStatus',
-    service: 'kms',
-    operation: 'GetKeyRotationStatus',
-    scope: 'derived',
+  }),
+  derived('kms.DescribeKey', { from: 'kms.ListKeys', each: 'Keys', params: { KeyId: { item: 'KeyId' } }, region: 'source' }),
+  // Rotation applies to customer managed symmetric keys only; other keys answer with an error.
+  derived('kms.GetKeyRotationStatus', {
     from: 'kms.DescribeKey',
     where: { 'KeyMetadata.KeyManager': 'CUSTOMER', 'KeyMetadata.KeySpec': 'SYMMETRIC_DEFAULT' },
     params: { KeyId: { param: 'KeyId' } },
     region: 'source',
-  },
-  {
-    // The topics the alarms notify, in the topic's own region, as the benchmark's audit follows them.
-    id: 'sns.ListSubscriptionsByTopic',
-    service: 'sns',
-    operation: 'ListSubscriptionsByTopic',
-    scope: 'derived',
+  }),
+  // The topics the alarms notify, in the topic's own region, as the benchmark's audit follows them.
+  derived('sns.ListSubscriptionsByTopic', {
     from: 'cloudwatch.DescribeAlarms',
     each: 'MetricAlarms.AlarmActions',
     params: { TopicArn: { item: '', as: 'snsTopic' } },
     region: { item: '', as: 'arnRegion' },
-  },
+  }),
 ];
-
-function perUser(operation: string): DerivedStep {
-  return {
-    id: `iam.${operation}`,
-    service: 'iam',
-    operation,
-    scope: 'derived',
-    from: 'iam.ListUsers',
-    each: 'Users',
-    params: { UserName: { item: 'UserName' } },
-    region: 'global',
-  };
-}
-
-/** Bucket calls go to the bucket's own region, as GetBucketLocation reports it. */
-function perBucket(operation: string): DerivedStep {
-  return {
-    id: `s3api.${operation}`,
-    service: 's3api',
-    operation,
-    scope: 'derived',
-    from: 's3api.GetBucketLocation',
-    params: { Bucket: { param: 'Bucket' } },
-    region: { item: 'LocationConstraint', as: 'bucketRegion' },
-  };
-}
 
 /** The steps the collector runs first: they tell it the account, partition and regions. */
 export const IDENTITY_STEP = 'sts.GetCallerIdentity';

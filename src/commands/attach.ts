@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
-import { AssayService, formatBytes, MAX_ATTACHMENT_BYTES, parseAssessmentId } from '../service.js';
+import { withService } from './common.js';
+import { formatBytes, MAX_ATTACHMENT_BYTES, parseAssessmentId } from '../service.js';
 
 export function registerAttach(program: Command, io: Io, _setExit: (code: ExitCode) => void): void {
   program
@@ -12,8 +13,7 @@ export function registerAttach(program: Command, io: Io, _setExit: (code: ExitCo
     .option('--note <text>', 'a line on what the file shows')
     .action(async (idText: string, recId: string, file: string, options: { note?: string }, command: Command) => {
       const id = parseAssessmentId(idText);
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         const record = service.attach(id, recId, file, options.note);
         io.out(`${record.sha256}  ${record.name}\n`);
         io.err(`attached to ${record.recId} of assessment ${id}: ${formatBytes(record.size)}, ${record.mediaType}\n`);

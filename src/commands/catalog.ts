@@ -3,6 +3,7 @@ import { CATALOG } from '../../checks/catalog.js';
 import { mappingsFor } from '../../checks/mappings.js';
 import { SECTION_TITLES } from '../../checks/types.js';
 import type { ExitCode, Io } from '../cli.js';
+import { jsonText } from './common.js';
 
 export function registerCatalog(program: Command, io: Io, _setExit: (code: ExitCode) => void): void {
   program
@@ -27,7 +28,7 @@ export function registerCatalog(program: Command, io: Io, _setExit: (code: ExitC
             mappings: { nist_800_171_r2: m.nist171, nist_800_53_r5: m.nist53, defaultSeverity: m.defaultSeverity },
           };
         });
-        io.out(JSON.stringify({ benchmark: 'CIS Amazon Web Services Foundations Benchmark v6.0.0', recommendations }, null, 2) + '\n');
+        io.out(jsonText({ benchmark: 'CIS Amazon Web Services Foundations Benchmark v6.0.0', recommendations }));
         return;
       }
       for (const rec of CATALOG) {

@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
+import { withService } from './common.js';
 import { InputError } from '../errors.js';
 import { DECISION_STATUSES, type Decision, type DecisionStatus } from '../model.js';
 import { MITIGATION_TYPES, type MitigationType, type Rating } from '../risk.js';
-import { AssayService, parseAssessmentId } from '../service.js';
+import { parseAssessmentId } from '../service.js';
 
 interface DecideOptions {
   status: string;
@@ -64,8 +65,7 @@ export function registerDecide(program: Command, io: Io, _setExit: (code: ExitCo
         expiresAt: options.expires,
         approver: options.approver,
       };
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         for (const decision of service.decideMany(id, recIds, input)) {
           io.out(`${decision.recId}: ${describeDecision(decision)} — recorded by ${decision.decidedBy}\n`);
         }

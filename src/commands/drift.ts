@@ -1,9 +1,10 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
+import { jsonText, withService } from './common.js';
 import { computeDrift, describeResourceChange, type DriftEntry, type ResourceChange } from '../drift.js';
 import { InputError } from '../errors.js';
 import type { Assessment } from '../model.js';
-import { AssayService, parseAssessmentId } from '../service.js';
+import { parseAssessmentId } from '../service.js';
 
 interface DriftOptions {
   against?: string;
@@ -42,8 +43,7 @@ export function registerDrift(program: Command, io: Io, _setExit: (code: ExitCod
     .action(async (idText: string, options: DriftOptions, command: Command) => {
       const id = parseAssessmentId(idText);
       const againstId = options.against === undefined ? undefined : parseAssessmentId(options.against);
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         const current = service.getAssessment(id);
         const previousId = againstId ?? current.carriedFrom;
         if (previousId === undefined) {
@@ -51,7 +51,7 @@ export function registerDrift(program: Command, io: Io, _setExit: (code: ExitCod
         }
         const previous = service.getAssessment(previousId);
         const entries = computeDrift(service.getResults(previous.id), service.getResults(current.id));
-        if (options.json) io.out(JSON.stringify({ from: previous.id, to: current.id, drift: entries }, null, 2) + '\n');
+        if (options.json) io.out(jsonText({ from: previous.id, to: current.id, drift: entries }));
         else io.out(describeDrift(previous, current, entries));
       });
     });

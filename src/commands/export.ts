@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
+import { withService } from './common.js';
 import { InputError } from '../errors.js';
-import { AssayService, formatBytes, parseAssessmentId } from '../service.js';
+import { formatBytes, parseAssessmentId } from '../service.js';
 import { exportPack } from '../../evidence/export.js';
 
 /** `--as-of`: a YYYY-MM-DD day (its start, UTC), an ISO-8601 time with a zone, or `now`. */
@@ -31,8 +32,7 @@ export function registerExport(program: Command, io: Io, _setExit: (code: ExitCo
     .action(async (idText: string, options: { out: string; sign?: string; asOf?: string }, command: Command) => {
       const id = parseAssessmentId(idText);
       const now = options.asOf === undefined ? undefined : parseAsOf(options.asOf);
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, async (service) => {
+      await withService(command, async (service) => {
         const result = await exportPack(service, id, options.out, { ...(options.sign ? { signKey: options.sign } : {}), ...(now ? { now } : {}) });
         io.out(`wrote ${result.path}: ${result.files} files, ${formatBytes(result.bytes)}${options.sign ? ', signed' : ''}\n`);
       });

@@ -1,7 +1,8 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
+import { jsonText, withService } from './common.js';
 import type { DecisionEvent } from '../model.js';
-import { AssayService, parseAssessmentId, type HistoryVerification } from '../service.js';
+import { parseAssessmentId, type HistoryVerification } from '../service.js';
 
 function change(event: DecisionEvent): string {
   const from = event.before?.status ?? 'not_reviewed';
@@ -43,12 +44,11 @@ export function registerHistory(program: Command, io: Io, setExit: (code: ExitCo
     .option('--json', 'machine-readable output')
     .action(async (idText: string, recId: string | undefined, options: { verify?: boolean; json?: boolean }, command: Command) => {
       const id = parseAssessmentId(idText);
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         const events = service.history(id, recId);
         const verification = options.verify ? service.verifyHistory(id) : undefined;
         if (options.json) {
-          io.out(JSON.stringify({ assessmentId: id, events, ...(verification ? { verification } : {}) }, null, 2) + '\n');
+          io.out(jsonText({ assessmentId: id, events, ...(verification ? { verification } : {}) }));
         } else {
           printEvents(io, events);
           if (verification) printVerification(io, verification, service.history(id).at(-1)?.hash);

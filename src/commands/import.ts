@@ -1,8 +1,9 @@
 import type { Command } from 'commander';
 import { checkAccounts } from '../account-guard.js';
 import type { ExitCode, Io } from '../cli.js';
+import { jsonText, withService } from './common.js';
 import { describeImport, readScannerFile } from '../import/index.js';
-import { AssayService, parseAssessmentId } from '../service.js';
+import { parseAssessmentId } from '../service.js';
 
 interface ImportOptions {
   force?: boolean;
@@ -23,8 +24,7 @@ export function registerImport(program: Command, io: Io, _setExit: (code: ExitCo
       const id = parseAssessmentId(idText);
       // Parsed before the database opens: a bad file changes nothing.
       const outcome = readScannerFile(file);
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         const assessment = service.getAssessment(id);
         const warnings = checkAccounts(assessment, outcome.accounts, file, options.force);
         const replaced = service.getResults(id).filter((r) => r.source === outcome.source).length;
@@ -32,7 +32,7 @@ export function registerImport(program: Command, io: Io, _setExit: (code: ExitCo
         for (const warning of warnings) io.err(`${warning}\n`);
         if (options.json) {
           const { results: _results, ...report } = outcome;
-          io.out(JSON.stringify({ assessment: id, replaced, ...report }, null, 2) + '\n');
+          io.out(jsonText({ assessment: id, replaced, ...report }));
           return;
         }
         io.out(describeImport(outcome));

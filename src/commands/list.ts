@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
-import { AssayService, type AssessmentSummary } from '../service.js';
+import { jsonText, withService } from './common.js';
+import type { AssessmentSummary } from '../service.js';
 
 function exceptionsCell(summary: AssessmentSummary): string {
   const parts = [`${summary.openExceptions} open`];
@@ -15,11 +16,10 @@ export function registerList(program: Command, io: Io, _setExit: (code: ExitCode
     .description('list the assessments in the database with their progress')
     .option('--json', 'machine-readable output')
     .action(async (options: { json?: boolean }, command: Command) => {
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         const summaries = service.listAssessments();
         if (options.json) {
-          io.out(JSON.stringify({ database: service.dbPath, assessments: summaries }, null, 2) + '\n');
+          io.out(jsonText({ database: service.dbPath, assessments: summaries }));
           return;
         }
         if (summaries.length === 0) {

@@ -1,9 +1,10 @@
 import { basename } from 'node:path';
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
+import { withService } from './common.js';
 import { loadDemoSnapshot } from '../demo.js';
 import { InputError } from '../errors.js';
-import { AssayService, parseAssessmentId, type NewAssessmentInput } from '../service.js';
+import { parseAssessmentId, type NewAssessmentInput } from '../service.js';
 import { carryForward, describeCarry } from '../carry.js';
 import { readSnapshotFile } from '../snapshot.js';
 
@@ -38,8 +39,7 @@ export function registerNew(program: Command, io: Io, _setExit: (code: ExitCode)
     .action(async (options: NewOptions, command: Command) => {
       const input = newAssessmentInput(options);
       if (options.force && options.from === undefined) throw new InputError('--force applies with --from ID only');
-      const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-      await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+      await withService(command, (service) => {
         if (options.from !== undefined) {
           const outcome = carryForward(service, parseAssessmentId(options.from), input, { force: options.force });
           io.err(describeCarry(outcome));

@@ -3,9 +3,10 @@ import { CATALOG, findRecommendation } from '../../checks/catalog.js';
 import { evaluateSnapshot } from '../../checks/evaluate.js';
 import type { CheckResult, CheckStatus } from '../../checks/types.js';
 import type { ExitCode, Io } from '../cli.js';
+import { jsonText, withService } from './common.js';
 import { loadDemoSnapshot } from '../demo.js';
 import { InputError } from '../errors.js';
-import { AssayService, parseAssessmentId } from '../service.js';
+import { parseAssessmentId } from '../service.js';
 import { readSnapshotFile, type Snapshot } from '../snapshot.js';
 
 interface ScanOptions {
@@ -57,7 +58,7 @@ export function scanJson(results: readonly CheckResult[]): string {
     status: r.status,
     findings: r.findings.map((f) => ({ resource: f.resource, region: f.region, status: f.status, detail: f.detail })),
   }));
-  return JSON.stringify({ results: shaped }, null, 2) + '\n';
+  return jsonText({ results: shaped });
 }
 
 function printTable(io: Io, results: readonly CheckResult[], snapshot: Snapshot | undefined): void {
@@ -94,8 +95,7 @@ export function registerScan(program: Command, io: Io, _setExit: (code: ExitCode
       if (assessmentId === undefined) {
         results = evaluateSnapshot(snapshot!);
       } else {
-        const { db, assessor } = command.optsWithGlobals<{ db?: string; assessor?: string }>();
-        ({ results, scanned } = await AssayService.using({ dbPath: db, actor: assessor }, (service) => {
+        ({ results, scanned } = await withService(command, (service) => {
           const stored = service.rescan(assessmentId, snapshot, { force: options.force });
           return {
             results: stored.filter((r) => r.source === 'assay').map((r) => ({ id: r.recId, status: r.status, findings: r.findings })),

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
+import { jsonText } from './common.js';
 import { verifyPack, type VerifyReport } from '../../evidence/verify.js';
 
 function signatureText(report: VerifyReport): string {
@@ -34,7 +35,7 @@ export function registerVerify(program: Command, io: Io, setExit: (code: ExitCod
       const report = await verifyPack(zipPath, options.pubkey ? { pubkey: options.pubkey } : {});
       if (options.json) {
         const { manifest, ...rest } = report;
-        io.out(`${JSON.stringify({ ...rest, ...(manifest ? { assessmentId: manifest.assessmentId, account: manifest.account, exportedAt: manifest.exportedAt } : {}) }, null, 2)}\n`);
+        io.out(jsonText({ ...rest, ...(manifest ? { assessmentId: manifest.assessmentId, account: manifest.account, exportedAt: manifest.exportedAt } : {}) }));
       } else {
         io.out(describeReport(zipPath, report));
       }

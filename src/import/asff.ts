@@ -12,7 +12,7 @@
  */
 import type { CheckStatus } from '../../checks/types.js';
 import { cisIdsForSecurityHubControl, controlsForCisRequirement } from './mappings.js';
-import { SkipTally, type ParsedFile, type ScannerFinding } from './types.js';
+import { asRecord, asText, SkipTally, type ParsedFile, type ScannerFinding } from './types.js';
 
 const ASFF_STATUS: Record<string, CheckStatus> = {
   PASSED: 'pass',
@@ -23,17 +23,9 @@ const ASFF_STATUS: Record<string, CheckStatus> = {
   NOT_AVAILABLE: 'error',
 };
 
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 /** True when `item` has the required ASFF members that tell it apart from other JSON. */
 export function isAsffFinding(item: unknown): boolean {
-  const finding = record(item);
+  const finding = asRecord(item);
   return typeof finding.SchemaVersion === 'string' && typeof finding.AwsAccountId === 'string' && (typeof finding.GeneratorId === 'string' || typeof finding.ProductArn === 'string');
 }
 
@@ -69,22 +61,22 @@ function controlRule(controlId: string): Rule {
 
 /** Finds the control (or CIS requirement) a finding reports on, trying the newest form first. */
 function ruleOf(finding: Record<string, unknown>): Rule {
-  const compliance = record(finding.Compliance);
-  const fields = record(finding.ProductFields);
-  const generator = text(finding.GeneratorId);
+  const compliance = asRecord(finding.Compliance);
+  const fields = asRecord(finding.ProductFields);
+  const generator = asText(finding.GeneratorId);
 
-  const securityControl = text(compliance.SecurityControlId);
+  const securityControl = asText(compliance.SecurityControlId);
   if (securityControl) return controlRule(securityControl);
 
   const fromGenerator = CIS_GENERATOR.exec(generator);
   if (fromGenerator) return cisRequirementRule(fromGenerator[1]!, fromGenerator[2]!);
 
-  const standardArn = text(fields.StandardsGuideArn) || text(fields.StandardsArn) || text(fields.StandardsControlArn);
+  const standardArn = asText(fields.StandardsGuideArn) || asText(fields.StandardsArn) || asText(fields.StandardsControlArn);
   const standardVersion = CIS_STANDARD_ARN.exec(standardArn)?.[1];
-  const requirement = text(fields.RuleId) || text(fields.ControlId);
+  const requirement = asText(fields.RuleId) || asText(fields.ControlId);
   if (standardVersion && requirement) return cisRequirementRule(standardVersion, requirement);
 
-  const related = Array.isArray(compliance.RelatedRequirements) ? compliance.RelatedRequirements.map(text) : [];
+  const related = Array.isArray(compliance.RelatedRequirements) ? compliance.RelatedRequirements.map(asText) : [];
   const cisRequirements = related.flatMap((r) => {
     const match = CIS_RELATED_REQUIREMENT.exec(r);
     return match ? [cisRequirementRule(match[1]!, match[2]!)] : [];
@@ -95,24 +87,24 @@ function ruleOf(finding: Record<string, unknown>): Rule {
 
   const control = SECURITY_CONTROL_GENERATOR.exec(generator)?.[1] ?? STANDARD_CONTROL_GENERATOR.exec(generator)?.[1];
   if (control) return controlRule(control);
-  return { ruleId: generator || text(finding.Id) || 'finding without GeneratorId', cisIds: [] };
+  return { ruleId: generator || asText(finding.Id) || 'finding without GeneratorId', cisIds: [] };
 }
 
 export function parseAsff(items: unknown[]): ParsedFile {
   const skips = new SkipTally();
   const findings: ScannerFinding[] = [];
   for (const item of items) {
-    const finding = record(item);
+    const finding = asRecord(item);
     if (!isAsffFinding(finding)) {
       skips.add('not an ASFF finding (no SchemaVersion, AwsAccountId and GeneratorId)');
       continue;
     }
-    if (text(finding.RecordState) === 'ARCHIVED') {
+    if (asText(finding.RecordState) === 'ARCHIVED') {
       skips.add('archived in Security Hub (no longer current)');
       continue;
     }
-    const compliance = record(finding.Compliance);
-    const complianceStatus = text(compliance.Status);
+    const compliance = asRecord(finding.Compliance);
+    const complianceStatus = asText(compliance.Status);
     const status = ASFF_STATUS[complianceStatus];
     if (!status) {
       skips.add(complianceStatus ? `Compliance.Status "${complianceStatus}" is not PASSED, FAILED, WARNING or NOT_AVAILABLE` : 'no Compliance.Status (not a control finding)');
@@ -120,20 +112,20 @@ export function parseAsff(items: unknown[]): ParsedFile {
     }
     const rule = ruleOf(finding);
     const reasons = (Array.isArray(compliance.StatusReasons) ? compliance.StatusReasons : [])
-      .map((r) => text(record(r).Description) || text(record(r).ReasonCode))
+      .map((r) => asText(asRecord(r).Description) || asText(asRecord(r).ReasonCode))
       .filter((r) => r !== '');
-    const suppressed = text(record(finding.Workflow).Status) === 'SUPPRESSED' ? ' (suppressed in Security Hub)' : '';
-    const title = text(finding.Title);
+    const suppressed = asText(asRecord(finding.Workflow).Status) === 'SUPPRESSED' ? ' (suppressed in Security Hub)' : '';
+    const title = asText(finding.Title);
     const detail = `${rule.ruleId} ${complianceStatus}${title ? `: ${title}` : ''}${reasons.length > 0 ? ` — ${reasons.join('; ')}` : ''}${suppressed}`;
-    const account = text(finding.AwsAccountId);
+    const account = asText(finding.AwsAccountId);
     const resources = Array.isArray(finding.Resources) && finding.Resources.length > 0 ? finding.Resources : [{}];
-    for (const resource of resources.map(record)) {
+    for (const resource of resources.map(asRecord)) {
       findings.push({
         ruleId: rule.ruleId,
         cisIds: rule.cisIds,
         status,
-        resource: text(resource.Id) || account || 'account',
-        region: text(resource.Region) || text(finding.Region) || 'global',
+        resource: asText(resource.Id) || account || 'account',
+        region: asText(resource.Region) || asText(finding.Region) || 'global',
         detail,
         ...(account ? { account } : {}),
       });

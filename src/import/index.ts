@@ -3,11 +3,10 @@
  * into per-recommendation results (CheckResult) marked with their source. Pure apart from
  * reading the file; storing is the caller's (the service's) job.
  */
-import { readFileSync } from 'node:fs';
 import { compareIds } from '../../checks/catalog.js';
 import { MAPPINGS } from '../../checks/mappings.js';
 import type { CheckResult, CheckStatus, Finding } from '../../checks/types.js';
-import { InputError } from '../errors.js';
+import { InputError, readInputFile } from '../errors.js';
 import { isAsffFinding, parseAsff } from './asff.js';
 import { isOcsfFinding, parseProwlerCsv, parseProwlerOcsf, prowlerCsvDelimiter } from './prowler.js';
 import { FORMAT_LABELS, FORMAT_NAMES, FORMAT_SOURCE, IMPORT_FORMATS, type ImportFormat, type ParsedFile, type ScannerFinding, type Skipped } from './types.js';
@@ -153,13 +152,7 @@ export function importScannerText(text: string, file: string): ImportOutcome {
 }
 
 export function readScannerFile(path: string): ImportOutcome {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(`${path}: cannot read the file (${(err as NodeJS.ErrnoException).code ?? (err as Error).message})`);
-  }
-  return importScannerText(text, path);
+  return importScannerText(readInputFile(path, (reason) => `${path}: cannot read the file (${reason})`), path);
 }
 
 function plural(n: number, word: string, words = `${word}s`): string {

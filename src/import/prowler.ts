@@ -6,7 +6,7 @@ import { parse } from 'csv-parse/sync';
 import type { CheckStatus } from '../../checks/types.js';
 import { InputError } from '../errors.js';
 import { cisIdsForProwlerCheck } from './mappings.js';
-import { SkipTally, type ParsedFile, type ScannerFinding } from './types.js';
+import { asRecord, asText, SkipTally, type ParsedFile, type ScannerFinding } from './types.js';
 
 const PROWLER_STATUS: Record<string, CheckStatus> = {
   PASS: 'pass',
@@ -88,18 +88,10 @@ export function parseProwlerCsv(text: string, file: string): ParsedFile {
   return { format: 'prowler-csv', findings, skipped: skips.list() };
 }
 
-function record(value: unknown): Record<string, unknown> {
-  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-}
-
-function text(value: unknown): string {
-  return typeof value === 'string' ? value.trim() : '';
-}
-
 /** True when `item` looks like a Prowler OCSF Detection Finding. */
 export function isOcsfFinding(item: unknown): boolean {
-  const finding = record(item);
-  return finding.class_uid === 2004 || (typeof record(finding.metadata).event_code === 'string' && typeof finding.status_code === 'string');
+  const finding = asRecord(item);
+  return finding.class_uid === 2004 || (typeof asRecord(finding.metadata).event_code === 'string' && typeof finding.status_code === 'string');
 }
 
 export function parseProwlerOcsf(items: unknown[], file: string): ParsedFile {
@@ -107,24 +99,24 @@ export function parseProwlerOcsf(items: unknown[], file: string): ParsedFile {
   const skips = new SkipTally();
   const findings: ScannerFinding[] = [];
   for (const item of items) {
-    const finding = record(item);
+    const finding = asRecord(item);
     if (!isOcsfFinding(finding)) {
       skips.add('not an OCSF Detection Finding');
       continue;
     }
-    const account = accountOrUndefined(record(record(finding.cloud).account).uid);
+    const account = accountOrUndefined(asRecord(asRecord(finding.cloud).account).uid);
     const resources = Array.isArray(finding.resources) && finding.resources.length > 0 ? finding.resources : [{}];
-    for (const resource of resources.map(record)) {
+    for (const resource of resources.map(asRecord)) {
       const found = prowlerFinding(
         {
-          checkId: text(record(finding.metadata).event_code),
-          status: text(finding.status_code),
-          statusDetail: text(finding.status_detail) || text(finding.message),
-          resource: text(resource.uid) || text(resource.name),
-          region: text(resource.region) || text(record(finding.cloud).region),
+          checkId: asText(asRecord(finding.metadata).event_code),
+          status: asText(finding.status_code),
+          statusDetail: asText(finding.status_detail) || asText(finding.message),
+          resource: asText(resource.uid) || asText(resource.name),
+          region: asText(resource.region) || asText(asRecord(finding.cloud).region),
           account,
           // OCSF `status` is the finding's workflow state; Prowler writes "Suppressed" when muted.
-          muted: text(finding.status).toLowerCase() === 'suppressed',
+          muted: asText(finding.status).toLowerCase() === 'suppressed',
         },
         skips,
       );

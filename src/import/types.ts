@@ -49,6 +49,16 @@ export interface ParsedFile {
   skipped: Skipped[];
 }
 
+/** A JSON member as an object, or an empty one when it is anything else: scanner files are untrusted. */
+export function asRecord(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+/** A JSON member as trimmed text, or `''` when it is not a string. */
+export function asText(value: unknown): string {
+  return typeof value === 'string' ? value.trim() : '';
+}
+
 /** Counts skipped entries by reason while a parser walks a file. */
 export class SkipTally {
   private readonly counts = new Map<string, number>();

@@ -1,7 +1,7 @@
 import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
-import { InputError } from '../errors.js';
+import { errorReason, InputError } from '../errors.js';
 import { migrate, SCHEMA_VERSION, schemaVersion } from './migrations.js';
 
 export type Db = Database.Database;
@@ -22,14 +22,14 @@ export function openDatabase(path: string, options: { targetVersion?: number } =
     try {
       mkdirSync(dirname(path), { recursive: true });
     } catch (err) {
-      throw new InputError(`cannot create the folder for the database ${path} (${errorCode(err)})`);
+      throw new InputError(`cannot create the folder for the database ${path} (${errorReason(err)})`);
     }
   }
   let db: Db;
   try {
     db = new Database(path);
   } catch (err) {
-    throw new InputError(`cannot open the database ${path} (${errorCode(err)})`);
+    throw new InputError(`cannot open the database ${path} (${errorReason(err)})`);
   }
   try {
     db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
@@ -52,10 +52,6 @@ function exists(path: string): boolean {
   }
 }
 
-function errorCode(err: unknown): string {
-  return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
-}
-
 /** Header, integrity and schema version of an existing file, without writing to it. */
 function inspectExisting(path: string): void {
   const stat = statSync(path);
@@ -67,7 +63,7 @@ function inspectExisting(path: string): void {
   try {
     fd = openSync(path, 'r');
   } catch (err) {
-    throw new InputError(`cannot read the database ${path} (${errorCode(err)})`);
+    throw new InputError(`cannot read the database ${path} (${errorReason(err)})`);
   }
   let read: number;
   try {

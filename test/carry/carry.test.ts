@@ -4,7 +4,8 @@ import { computeDrift } from '../../src/drift.js';
 import { InputError } from '../../src/errors.js';
 import { exceptionState } from '../../src/expiry.js';
 import type { Decision } from '../../src/model.js';
-import { openService, passwordPolicySnapshot, tempDir } from './fixture.js';
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { openService, tempDir } from './fixture.js';
 
 const DECIDED = new Date('2026-08-03T09:00:00Z');
 const CARRY_DAY = new Date('2026-11-25T12:00:00Z');

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
 import { writeSnapshotFile } from '../../src/snapshot.js';
-import { openService, passwordPolicySnapshot, tempDir } from './fixture.js';
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { openService, tempDir } from './fixture.js';
 
 async function assay(...argv: string[]) {
   let out = '';

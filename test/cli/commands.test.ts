@@ -5,10 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
 import { SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { writeSnapshotFile } from '../../src/snapshot.js';
-import { AUTOMATED_REC, MANUAL_REC, tempDirFactory, weakPolicySnapshot } from '../service/fixture.js';
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { AUTOMATED_REC, MANUAL_REC, tempDir } from '../service/fixture.js';
 import { cli } from './run.js';
-
-const tempDir = tempDirFactory();
 
 async function newAssessment(db: string, ...source: string[]): Promise<string> {
   const created = await cli('new', '--name', 'Northwind Q4', ...source, '--db', db);
@@ -32,7 +31,7 @@ describe('assay new and list', () => {
   it('creates from a snapshot file or from nothing, and refuses both sources at once', async () => {
     const dir = tempDir();
     const db = `${dir}/assay.db`;
-    writeSnapshotFile(`${dir}/q4.json`, weakPolicySnapshot());
+    writeSnapshotFile(`${dir}/q4.json`, passwordPolicySnapshot(8));
     expect(await newAssessment(db, '--snapshot', `${dir}/q4.json`)).toBe('1');
     expect(await newAssessment(db)).toBe('2');
     const both = await cli('new', '--name', 'x', '--demo', '--snapshot', `${dir}/q4.json`, '--db', db);
@@ -155,7 +154,7 @@ describe('assay scan', () => {
 
   it('prints a readable table with a summary', async () => {
     const dir = tempDir();
-    writeSnapshotFile(`${dir}/s.json`, weakPolicySnapshot());
+    writeSnapshotFile(`${dir}/s.json`, passwordPolicySnapshot(8));
     const run = await cli('scan', '--snapshot', `${dir}/s.json`);
     expect(run.code).toBe(0);
     expect(run.out).toMatch(/^2\.7\s+fail\s+1 of 1 failing\s+Ensure IAM password policy requires minimum length of 14 or greater$/m);
@@ -165,8 +164,8 @@ describe('assay scan', () => {
   it('stores into an assessment, replacing automated results and keeping decisions', async () => {
     const dir = tempDir();
     const db = `${dir}/assay.db`;
-    writeSnapshotFile(`${dir}/weak.json`, weakPolicySnapshot(8));
-    writeSnapshotFile(`${dir}/strong.json`, weakPolicySnapshot(16));
+    writeSnapshotFile(`${dir}/weak.json`, passwordPolicySnapshot(8));
+    writeSnapshotFile(`${dir}/strong.json`, passwordPolicySnapshot(16));
     const id = await newAssessment(db, '--snapshot', `${dir}/weak.json`);
     await cli('decide', id, AUTOMATED_REC, '--status', 'fail', '--justification', 'length 8', '--db', db);
     const run = await cli('scan', '--snapshot', `${dir}/strong.json`, '--assessment', id, '--json', '--db', db);

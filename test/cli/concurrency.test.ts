@@ -6,11 +6,10 @@ import Database from 'better-sqlite3';
 import { build } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packagePath } from '../../src/paths.js';
-import { AUTOMATED_REC, openService, tempDirFactory } from '../service/fixture.js';
+import { AUTOMATED_REC, openService, tempDir } from '../service/fixture.js';
 import { CATALOG } from '../../checks/catalog.js';
 
 const run = promisify(execFile);
-const tempDir = tempDirFactory();
 
 // The real CLI as separate node processes. It is bundled once into node_modules/.cache so that
 // its packages (better-sqlite3, commander, …) resolve from the project and its data files from

@@ -3,30 +3,21 @@
  * decisions of every kind (pass, fail rated and unrated, a custom due date, exceptions valid,
  * expiring and expired, not applicable, carried) and attachments, some with hostile names.
  */
-import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
 import yauzl from 'yauzl';
 import { carryForward } from '../../src/carry.js';
 import { loadDemoSnapshot } from '../../src/demo.js';
-import { AssayService } from '../../src/service.js';
+import type { AssayService } from '../../src/service.js';
 import type { Snapshot } from '../../src/snapshot.js';
+import { testScope } from '../fixtures/assessments.js';
 
-const dirs: string[] = [];
-const opened: AssayService[] = [];
 // Suites share one pack across their tests, so everything is cleaned up when the file is done.
-afterAll(() => {
-  for (const service of opened.splice(0)) service.close();
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const scope = testScope('assay-pack-', afterAll);
 
-export function tempDir(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-pack-'));
-  dirs.push(dir);
-  return dir;
-}
+export const tempDir = scope.tempDir;
 
 export class Clock {
   constructor(public time: Date) {}
@@ -37,9 +28,7 @@ export class Clock {
 }
 
 export function openService(dbPath: string, clock: Clock, actor = 'ava.auditor'): AssayService {
-  const service = AssayService.open({ dbPath, actor, now: clock.now });
-  opened.push(service);
-  return service;
+  return scope.open({ dbPath, actor, now: clock.now });
 }
 
 /** The demo snapshot with the password policy's minimum length replaced (2.7 passes at 14+). */

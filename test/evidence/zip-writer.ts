@@ -12,6 +12,22 @@ export interface RawEntry {
   mode?: number;
 }
 
+/**
+ * The members a local header (at 4) and a central directory header (at 6) share: version needed,
+ * flags (UTF-8 names), method (stored), time, date, CRC-32, both sizes and the name length.
+ */
+function writeSharedFields(header: Buffer, at: number, crc: number, size: number, nameLength: number): void {
+  header.writeUInt16LE(20, at);
+  header.writeUInt16LE(0x0800, at + 2);
+  header.writeUInt16LE(0, at + 4);
+  header.writeUInt16LE(0, at + 6);
+  header.writeUInt16LE(0x21, at + 8);
+  header.writeUInt32LE(crc, at + 10);
+  header.writeUInt32LE(size, at + 14);
+  header.writeUInt32LE(size, at + 18);
+  header.writeUInt16LE(nameLength, at + 22);
+}
+
 export function writeStoredZip(path: string, entries: readonly RawEntry[]): void {
   const parts: Buffer[] = [];
   const central: Buffer[] = [];
@@ -21,29 +37,12 @@ export function writeStoredZip(path: string, entries: readonly RawEntry[]): void
     const crc = crc32(entry.data);
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
-    local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
-    local.writeUInt16LE(0, 8);
-    local.writeUInt16LE(0, 10);
-    local.writeUInt16LE(0x21, 12);
-    local.writeUInt32LE(crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.data.length, 22);
-    local.writeUInt16LE(name.length, 26);
-    local.writeUInt16LE(0, 28);
+    writeSharedFields(local, 4, crc, entry.data.length, name.length);
     parts.push(local, name, entry.data);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
     header.writeUInt16LE(0x031e, 4);
-    header.writeUInt16LE(20, 6);
-    header.writeUInt16LE(0x0800, 8);
-    header.writeUInt16LE(0, 10);
-    header.writeUInt16LE(0, 12);
-    header.writeUInt16LE(0x21, 14);
-    header.writeUInt32LE(crc, 16);
-    header.writeUInt32LE(entry.data.length, 20);
-    header.writeUInt32LE(entry.data.length, 24);
-    header.writeUInt16LE(name.length, 28);
+    writeSharedFields(header, 6, crc, entry.data.length, name.length);
     header.writeUInt32LE(((entry.mode ?? 0o100644) << 16) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);

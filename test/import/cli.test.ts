@@ -2,7 +2,8 @@ import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli.js';
-import { openService, passwordPolicySnapshot, tempDir } from '../carry/fixture.js';
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { openService, tempDir } from '../carry/fixture.js';
 // The published Prowler samples stay in the shared fixtures (../shared from the repository):
 // they are used byte for byte, and their text quotes the benchmark, which this repository must not.
 const PROWLER_DIR = new URL('../../../shared/fixtures/prowler/', import.meta.url);

@@ -3,9 +3,8 @@ import { userInfo } from 'node:os';
 import { describe, expect, it, vi } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
 import type { CheckResult } from '../../checks/types.js';
-import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDirFactory, weakPolicySnapshot } from './fixture.js';
-
-const tempDir = tempDirFactory();
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDir } from './fixture.js';
 
 function setup() {
   const path = `${tempDir()}/assay.db`;
@@ -21,7 +20,7 @@ const prowlerResult: CheckResult = {
 describe('assessments', () => {
   it('creates an assessment from a snapshot with every recommendation evaluated and the snapshot kept', () => {
     const { service } = setup();
-    const snapshot = weakPolicySnapshot();
+    const snapshot = passwordPolicySnapshot(8);
     const assessment = service.createAssessment({ name: '  Northwind Q4  ', source: 'snapshot:q4.json', snapshot });
     expect(assessment).toEqual({
       id: 1,
@@ -51,10 +50,10 @@ describe('assessments', () => {
 
   it('rescans: replaces the automated findings and never touches decisions, imports or history', () => {
     const { service } = setup();
-    const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: weakPolicySnapshot(8) });
+    const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: passwordPolicySnapshot(8) });
     service.storeResults(id, [prowlerResult], 'prowler');
     const decision = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'length 8', likelihood: 2, impact: 3 });
-    const results = service.rescan(id, weakPolicySnapshot(16));
+    const results = service.rescan(id, passwordPolicySnapshot(16));
     expect(results.find((r) => r.recId === AUTOMATED_REC && r.source === 'assay')?.status).toBe('pass');
     expect(results.find((r) => r.source === 'prowler')).toEqual({ recId: AUTOMATED_REC, source: 'prowler', status: 'pass', findings: prowlerResult.findings });
     expect(service.getDecisions(id)).toEqual([decision]);
@@ -66,8 +65,8 @@ describe('assessments', () => {
 
   it('refuses to rescan with another account unless forced', () => {
     const { service } = setup();
-    const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: weakPolicySnapshot() });
-    const other = { ...weakPolicySnapshot(), account: '999988887777' };
+    const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: passwordPolicySnapshot(8) });
+    const other = { ...passwordPolicySnapshot(8), account: '999988887777' };
     expect(() => service.rescan(id, other)).toThrow('the snapshot is of account 999988887777 but assessment 1 is of account 111122223333; use --force');
     expect(service.getSnapshot(id)?.account).toBe('111122223333');
     service.rescan(id, other, { force: true });
@@ -79,13 +78,13 @@ describe('assessments', () => {
     const { id } = service.createAssessment({ name: 'later', source: 'none' });
     expect(service.getAssessment(id).account).toBe('');
     expect(() => service.rescan(id)).toThrow('assessment 1 has no snapshot to scan again');
-    service.rescan(id, weakPolicySnapshot());
+    service.rescan(id, passwordPolicySnapshot(8));
     expect(service.getAssessment(id)).toMatchObject({ account: '111122223333', regions: ['us-east-1', 'eu-west-1'] });
   });
 
   it('stores one source of results without disturbing another, and validates them', () => {
     const { service } = setup();
-    const { id } = service.createAssessment({ name: 'imports', source: 'test', snapshot: weakPolicySnapshot() });
+    const { id } = service.createAssessment({ name: 'imports', source: 'test', snapshot: passwordPolicySnapshot(8) });
     service.storeResults(id, [prowlerResult], 'prowler');
     service.storeResults(id, [{ ...prowlerResult, status: 'fail' }], 'prowler');
     expect(service.getResults(id).filter((r) => r.source === 'prowler').map((r) => r.status)).toEqual(['fail']);
@@ -97,8 +96,8 @@ describe('assessments', () => {
 
   it('lists, renames, remembers the last recommendation and deletes with everything that belongs to it', () => {
     const { path, service } = setup();
-    const first = service.createAssessment({ name: 'one', source: 'test', snapshot: weakPolicySnapshot() });
-    const second = service.createAssessment({ name: 'two', source: 'test', snapshot: weakPolicySnapshot(20) });
+    const first = service.createAssessment({ name: 'one', source: 'test', snapshot: passwordPolicySnapshot(8) });
+    const second = service.createAssessment({ name: 'two', source: 'test', snapshot: passwordPolicySnapshot(20) });
     service.decide(first.id, { recId: MANUAL_REC, status: 'pass', justification: 'checked' });
     service.renameAssessment(first.id, 'one (renamed)');
     service.setLastRec(first.id, AUTOMATED_REC);
@@ -122,7 +121,7 @@ describe('assessments', () => {
 
   it('keeps every change when the service is closed and opened again', () => {
     const { path, service } = setup();
-    const { id } = service.createAssessment({ name: 'persist', source: 'test', snapshot: weakPolicySnapshot() });
+    const { id } = service.createAssessment({ name: 'persist', source: 'test', snapshot: passwordPolicySnapshot(8) });
     const decision = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'length 8' });
     service.close();
     const reopened = openService(path, { actor: 'bob' });

@@ -2,13 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { dueDate, riskLevel, type Rating } from '../../src/risk.js';
 import { exceptionState } from '../../src/expiry.js';
 import type { Decision } from '../../src/model.js';
-import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDirFactory, weakPolicySnapshot } from './fixture.js';
-
-const tempDir = tempDirFactory();
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDir } from './fixture.js';
 
 function setup() {
   const service = openService(`${tempDir()}/assay.db`);
-  const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: weakPolicySnapshot() });
+  const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: passwordPolicySnapshot(8) });
   return { service, id };
 }
 
@@ -189,7 +188,7 @@ describe('history and batches', () => {
   it('carries decisions forward as "carried" until someone decides again', () => {
     const { service, id } = setup();
     const original = service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: 'contacts current' });
-    const next = service.createAssessment({ name: 'Q1', source: 'test', snapshot: weakPolicySnapshot(), carriedFrom: id });
+    const next = service.createAssessment({ name: 'Q1', source: 'test', snapshot: passwordPolicySnapshot(8), carriedFrom: id });
     expect(next.carriedFrom).toBe(id);
     const [carried] = service.carryForward(next.id, id, [MANUAL_REC, AUTOMATED_REC]);
     expect(carried).toEqual({ ...original, carriedFrom: { assessmentId: id, decidedAt: original.decidedAt } });

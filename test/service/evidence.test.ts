@@ -6,9 +6,7 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { MAX_ATTACHMENT_BYTES } from '../../src/service.js';
 import { CHUNK_SIZE } from '../../src/store/blobs.js';
-import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDirFactory } from './fixture.js';
-
-const tempDir = tempDirFactory();
+import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDir } from './fixture.js';
 
 function setup() {
   const dir = tempDir();

@@ -2,15 +2,14 @@ import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { DecisionEvent } from '../../src/model.js';
 import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from '../../src/store/chain.js';
-import { AUTOMATED_REC, openService, tempDirFactory, weakPolicySnapshot } from '../service/fixture.js';
-
-const tempDir = tempDirFactory();
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { AUTOMATED_REC, openService, tempDir } from '../service/fixture.js';
 
 /** An assessment with five decisions (seq 1–5) on 2.7, and a raw connection to tamper with. */
 function chainOfFive() {
   const path = `${tempDir()}/assay.db`;
   const service = openService(path);
-  const { id } = service.createAssessment({ name: 'tamper', source: 'test', snapshot: weakPolicySnapshot() });
+  const { id } = service.createAssessment({ name: 'tamper', source: 'test', snapshot: passwordPolicySnapshot(8) });
   const statuses = ['fail', 'pass', 'fail', 'not_applicable', 'pass'] as const;
   for (const status of statuses) service.decide(id, { recId: AUTOMATED_REC, status, justification: `step ${status}` });
   const raw = new Database(path);

@@ -6,9 +6,8 @@ import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../src/store/migrations.js';
 import { defaultDbPath } from '../../src/store/paths.js';
 import { AssayService } from '../../src/service.js';
-import { openService, tempDirFactory, weakPolicySnapshot } from '../service/fixture.js';
-
-const tempDir = tempDirFactory();
+import { passwordPolicySnapshot } from '../fixtures/assessments.js';
+import { openService, tempDir } from '../service/fixture.js';
 
 describe('opening the database', () => {
   it('creates the folder and a WAL database with foreign keys at the newest schema', () => {
@@ -43,7 +42,7 @@ describe('opening the database', () => {
   it('refuses a corrupt SQLite file and leaves it unchanged', () => {
     const path = join(tempDir(), 'corrupt.db');
     const service = openService(path);
-    service.createAssessment({ name: 'to be damaged', source: 'test', snapshot: weakPolicySnapshot() });
+    service.createAssessment({ name: 'to be damaged', source: 'test', snapshot: passwordPolicySnapshot(8) });
     service.close();
     const bytes = readFileSync(path);
     // Keep the header, scribble over the rest of the first page and the schema pages after it.

@@ -7,9 +7,7 @@ import type { Decision } from '../../src/model.js';
 import { eventHash, GENESIS_HASH } from '../../src/store/chain.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../src/store/migrations.js';
-import { AUTOMATED_REC, openService, tempDirFactory } from '../service/fixture.js';
-
-const tempDir = tempDirFactory();
+import { AUTOMATED_REC, openService, tempDir } from '../service/fixture.js';
 
 const EVIDENCE_TEXT = 'screenshot of the password policy page';
 const EVIDENCE_SHA = createHash('sha256').update(EVIDENCE_TEXT).digest('hex');

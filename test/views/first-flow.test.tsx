@@ -1,39 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loadDemoSnapshot } from '../../src/demo.js';
 import { writeSnapshotFile, type Snapshot } from '../../src/snapshot.js';
 import type { CollectOptions } from '../../views/deps.js';
-import { seedDemo, startTui, type Tui } from './tui.js';
-
-let tui: Tui | undefined;
-afterEach(() => {
-  tui?.close();
-  tui = undefined;
-});
-
-function rowOf(frame: string, recId: string): string {
-  const line = frame.split('\n').find((l) => new RegExp(`^[▸ ][● ]${recId.replace(/\./g, '\\.')}\\s`).test(l));
-  if (!line) throw new Error(`no row ${recId} in the frame:\n${frame}`);
-  return line;
-}
-
-/** The demo account with a weaker password policy: 2.7 fails on it. */
-function weakPasswordDemo(): Snapshot {
-  const demo = loadDemoSnapshot();
-  return {
-    ...demo,
-    calls: demo.calls.map((c) =>
-      c.operation === 'GetAccountPasswordPolicy' && c.output
-        ? { ...c, output: { PasswordPolicy: { ...(c.output as { PasswordPolicy: object }).PasswordPolicy, MinimumPasswordLength: 8 } } }
-        : c,
-    ),
-  };
-}
+import { rowOf, seedDemo, startTui, weakPasswordDemo } from './tui.js';
 
 describe('creating assessments', () => {
   it('offers the demo account first on an empty database and opens its walk', async () => {
-    tui = await startTui();
+    const tui = await startTui();
     const welcome = await tui.waitFor('Welcome to Assay');
     expect(welcome.indexOf('Demo account')).toBeLessThan(welcome.indexOf('Snapshot file'));
     await tui.press('enter');
@@ -49,7 +24,7 @@ describe('creating assessments', () => {
   });
 
   it('creates one from a snapshot file found by tab completion', async () => {
-    tui = await startTui();
+    const tui = await startTui();
     writeSnapshotFile(join(tui.dir, 'prod-2026-11.json'), loadDemoSnapshot());
     await tui.waitFor('Welcome to Assay');
     await tui.press('j', 'enter');
@@ -65,7 +40,7 @@ describe('creating assessments', () => {
   });
 
   it('names what is wrong with a bad snapshot file and creates nothing', async () => {
-    tui = await startTui();
+    const tui = await startTui();
     writeFileSync(join(tui.dir, 'broken.json'), '{"format": "something else"}');
     await tui.waitFor('Welcome to Assay');
     await tui.press('j', 'enter');
@@ -81,7 +56,7 @@ describe('creating assessments', () => {
   it('collects from a live account with a progress bar, and esc stops it', async () => {
     let seen: CollectOptions | undefined;
     let finish: ((snapshot: Snapshot) => void) | undefined;
-    tui = await startTui({
+    const tui = await startTui({
       deps: {
         collect: (options) => {
           seen = options;
@@ -116,7 +91,7 @@ describe('creating assessments', () => {
   });
 
   it('carries an earlier assessment forward from the home screen', async () => {
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         const id = seedDemo(service, 'Q3');
         service.decide(id, { recId: '2.1', status: 'pass', justification: 'contacts verified' });
@@ -136,7 +111,7 @@ describe('creating assessments', () => {
 
 describe('rescan', () => {
   it('evaluates new data into the open assessment and the walk shows it', async () => {
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         service.createAssessment({ name: 'Before the fix', source: 'demo', snapshot: weakPasswordDemo() });
       },
@@ -151,7 +126,7 @@ describe('rescan', () => {
   });
 
   it('asks before scanning another account into an assessment', async () => {
-    tui = await startTui({ seed: (service) => seedDemo(service) });
+    const tui = await startTui({ seed: (service) => seedDemo(service) });
     writeSnapshotFile(join(tui.dir, 'other.json'), { ...weakPasswordDemo(), account: '999988887777' });
     await tui.press('enter');
     await tui.waitFor('0/63 decided');

@@ -1,23 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { carryForward } from '../../src/carry.js';
 import { loadDemoSnapshot } from '../../src/demo.js';
 import { AssayService } from '../../src/service.js';
 import { KEYMAP } from '../../views/keys.js';
-import { seedDemo, startTui, type Tui } from './tui.js';
-
-let tui: Tui | undefined;
-afterEach(() => {
-  tui?.close();
-  tui = undefined;
-});
-
-function rowOf(frame: string, recId: string): string {
-  const line = frame.split('\n').find((l) => new RegExp(`^[▸ ][● ]${recId.replace(/\./g, '\\.')}\\s`).test(l));
-  if (!line) throw new Error(`no row ${recId} in the frame:\n${frame}`);
-  return line;
-}
+import { openDemoWalk, rowOf, seedDemo, startTui, weakPasswordDemo } from './tui.js';
 
 /** A service on the same database whose clock says `day`: decisions made "back then". */
 function decideOn(dbPath: string, day: string, work: (service: AssayService) => void): void {
@@ -31,9 +19,7 @@ function decideOn(dbPath: string, day: string, work: (service: AssayService) => 
 
 describe('help', () => {
   it('lists every key of the walk, scrolling, and closes with esc', async () => {
-    tui = await startTui({ seed: (s) => seedDemo(s) });
-    await tui.press('enter');
-    await tui.waitFor('0/63 decided');
+    const { tui } = await openDemoWalk();
     await tui.press('?');
     let frame = await tui.waitFor('Help — keys of this screen');
     const body = (f: string) => f.split('\n').slice(1, 22);
@@ -57,9 +43,7 @@ describe('help', () => {
 
 describe('quitting', () => {
   it('asks only when a form holds unsaved text; ctrl-c always quits', async () => {
-    tui = await startTui({ seed: (s) => seedDemo(s) });
-    await tui.press('enter');
-    await tui.waitFor('0/63 decided');
+    const { tui } = await openDemoWalk();
     await tui.press('f');
     await tui.waitFor('Decide 2.1');
     // In a text field q is text.
@@ -73,21 +57,19 @@ describe('quitting', () => {
     await tui.waitFor(/▸ Likelihood/);
     expect(tui.quits).toBe(0);
     await tui.press('ctrl-c');
-    await expect.poll(() => tui?.quits).toBe(1);
+    await expect.poll(() => tui.quits).toBe(1);
   });
 
   it('quits from the walk without asking', async () => {
-    tui = await startTui({ seed: (s) => seedDemo(s) });
-    await tui.press('enter');
-    await tui.waitFor('0/63 decided');
+    const { tui } = await openDemoWalk();
     await tui.press('q');
-    await expect.poll(() => tui?.quits).toBe(1);
+    await expect.poll(() => tui.quits).toBe(1);
   });
 });
 
 describe('exceptions over time', () => {
   it('shows an expired exception as needs review with the old decision, and flags one expiring within 30 days', async () => {
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         const id = seedDemo(service);
         decideOn(service.dbPath, '2026-03-01', (past) => {
@@ -117,7 +99,7 @@ describe('exceptions over time', () => {
 
   it('shows carried decisions as carried — confirm and confirms one with its key', async () => {
     let newId = 0;
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         const firstId = seedDemo(service, 'Northwind Q3');
         decideOn(service.dbPath, '2026-08-01', (past) => {
@@ -144,7 +126,7 @@ describe('exceptions over time', () => {
 
 describe('home', () => {
   it('renames, and deletes only after confirmation', async () => {
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         seedDemo(service, 'First');
         seedDemo(service, 'Second');
@@ -168,7 +150,7 @@ describe('home', () => {
   });
 
   it('shows progress and exceptions of each assessment', async () => {
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         const id = seedDemo(service);
         service.decide(id, { recId: '2.3', status: 'pass', justification: '' });
@@ -184,7 +166,7 @@ describe('home', () => {
 
 describe('export', () => {
   it('writes the pack where asked and says where it went', async () => {
-    tui = await startTui({ seed: (s) => seedDemo(s) });
+    const tui = await startTui({ seed: (s) => seedDemo(s) });
     await tui.press('x');
     const frame = await tui.waitFor('Export the evidence pack of "Northwind demo"');
     expect(frame).toContain('assay-northwind-demo-2026-11-25.zip');
@@ -201,7 +183,7 @@ describe('export', () => {
 
 describe('layout', () => {
   it('uses the width of a wide terminal and redraws on resize', async () => {
-    tui = await startTui({ seed: (s) => seedDemo(s) });
+    const tui = await startTui({ seed: (s) => seedDemo(s) });
     await tui.press('enter');
     let frame = await tui.waitFor('0/63 decided');
     expect(rowOf(frame, '2.9')).not.toContain('Ensure multi-factor');
@@ -219,17 +201,11 @@ describe('layout', () => {
 
 describe('drift', () => {
   it('lists what changed since the assessment this one was carried from, resource by resource', async () => {
-    tui = await startTui({
+    const tui = await startTui({
       seed: (service) => {
         const demo = loadDemoSnapshot();
-        const weak = {
-          ...demo,
-          calls: demo.calls.map((c) =>
-            c.operation === 'GetAccountPasswordPolicy' && c.output ? { ...c, output: { PasswordPolicy: { ...(c.output as { PasswordPolicy: object }).PasswordPolicy, MinimumPasswordLength: 8 } } } : c,
-          ),
-        };
         const first = service.createAssessment({ name: 'Q3', source: 'demo', snapshot: demo }).id;
-        carryForward(service, first, { name: 'Q4', source: 'snapshot:weak.json', snapshot: weak }, { today: new Date('2026-11-25T12:00:00Z') });
+        carryForward(service, first, { name: 'Q4', source: 'snapshot:weak.json', snapshot: weakPasswordDemo() }, { today: new Date('2026-11-25T12:00:00Z') });
       },
     });
     await tui.waitFor('▸ 2    Q4');

@@ -7,8 +7,9 @@ import { CATALOG } from '../../checks/catalog.js';
 import type { Decision } from '../../src/model.js';
 import type { ResultStatus } from '../../src/service.js';
 import { editField, textField, visualLines } from '../../views/field.js';
-import { KEYMAP, footerHints, keysMarkdown, resolve, toKeyPresses, type Binding, type KeymapId } from '../../views/keys.js';
+import { KEYMAP, footerHints, keysMarkdown, listMove, resolve, toKeyPresses, type Binding, type KeymapId } from '../../views/keys.js';
 import { completePath } from '../../views/paths.js';
+import { throttleProgress, PROGRESS_INTERVAL_MS } from '../../views/progress.js';
 import { buildRows, decisionCell } from '../../views/rows.js';
 import { fieldsFor, formProblems, initialDecide, decideReducer, isDirty, quickDecisionNeedsForm, riskPreview, toInput, type DecideTarget } from '../../views/state/decide.js';
 import { detailReducer, initialDetail, panePosition, visiblePane, type DetailData } from '../../views/state/detail.js';
@@ -16,7 +17,7 @@ import { defaultPackName } from '../../views/state/export.js';
 import { currentRow, initialWalk, targetIds, walkReducer, type WalkAction, type WalkState } from '../../views/state/walk.js';
 import { colorEnabled, toneColor } from '../../views/theme.js';
 import { rowSegments, walkColumns } from '../../views/walk-layout.js';
-import { position, scrollTo, scrollToItem, visibleItems } from '../../views/window.js';
+import { moveCursor, position, scrollTo, scrollToItem, visibleItems, type ListWindow } from '../../views/window.js';
 
 const TODAY = new Date('2026-11-25T12:00:00Z');
 const NO_KEY: Key = {
@@ -76,6 +77,14 @@ describe('key table', () => {
   it('lets a mode binding win: n is the next match while a search is active, not applicable otherwise', () => {
     expect(resolve('walk', press('n'), ['search'])).toBe('next-match');
     expect(resolve('walk', press('n'))).toBe('not-applicable');
+  });
+
+  it('sends digits to the rating, and tab to path completion only in the snapshot path field', () => {
+    expect(resolve('decide', press('3'))).toBe('rate');
+    expect(resolve('sourceForm', press('tab'), ['path field'])).toBe('complete');
+    expect(resolve('sourceForm', press('tab'))).toBe('next-field');
+    expect(footerHints(['sourceForm'], ['path field'])).toContain('tab complete');
+    expect(footerHints(['sourceForm'])).not.toContain('tab complete');
   });
 
   it('binds each key to one action per screen and mode', () => {
@@ -143,6 +152,29 @@ describe('windowing', () => {
     expect(scrollToItem(0, 4, heights, 6)).toBe(3);
     expect(visibleItems(3, heights, 6)).toEqual({ from: 3, to: 5 });
     expect(scrollToItem(3, 1, heights, 6)).toBe(1);
+  });
+
+  it('moves a list by a row, a page of the window height, or to either end, from the MOVE keys', () => {
+    const press = (name: string) => {
+      const action = resolve('home', { name, text: '' });
+      const move = action && listMove(action);
+      if (!move) throw new Error(`${name} is not a move key of the home screen`);
+      return move;
+    };
+    expect(listMove('open')).toBeUndefined();
+    let s: ListWindow = { cursor: 0, offset: 0, height: 10 };
+    s = moveCursor(s, press('pgdn'), 100);
+    expect(s).toEqual({ cursor: 10, offset: 1, height: 10 });
+    s = moveCursor(s, press('k'), 100);
+    expect(s).toEqual({ cursor: 9, offset: 1, height: 10 });
+    s = moveCursor(s, press('G'), 100);
+    expect(s).toEqual({ cursor: 99, offset: 90, height: 10 });
+    s = moveCursor(s, press('j'), 100);
+    expect(s.cursor).toBe(99);
+    s = moveCursor(s, press('pgup'), 100);
+    expect(s).toEqual({ cursor: 89, offset: 89, height: 10 });
+    s = moveCursor(s, press('g'), 100);
+    expect(s).toEqual({ cursor: 0, offset: 0, height: 10 });
   });
 });
 
@@ -326,6 +358,19 @@ describe('small pieces', () => {
     step = completePath(step.field, dir, step.completion);
     expect(step.field.value).toBe('reports/q3-s3.pdf');
     expect(completePath(textField('nothing-here'), dir).field.value).toBe('nothing-here');
+  });
+
+  it('passes progress on at most once per interval, and always the report that finishes', () => {
+    let clock = 1000;
+    const seen: number[] = [];
+    const report = throttleProgress((p) => seen.push(p.done), () => clock);
+    report({ done: 1, total: 10 });
+    clock += PROGRESS_INTERVAL_MS - 1;
+    report({ done: 2, total: 10 });
+    clock += 1;
+    report({ done: 3, total: 10 });
+    report({ done: 10, total: 10 });
+    expect(seen).toEqual([1, 3, 10]);
   });
 
   it('names the pack after the assessment and the day', () => {

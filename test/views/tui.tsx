@@ -2,15 +2,18 @@
  * The shared helper of the TUI tests: the real App over a temporary database, driven by key
  * presses, read as plain frames. Waits follow the Ink traps in STYLE.md: keys only after the
  * input hooks are live, frames polled (a write shows up a couple of event-loop turns later).
+ * Each TUI is closed (unmounted, its temporary directory removed) when its test finishes.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { render } from 'ink-testing-library';
+import { onTestFinished } from 'vitest';
 import { buildTuiDeps } from '../../src/commands/tui.js';
 import { loadDemoSnapshot } from '../../src/demo.js';
 import type { AssayService } from '../../src/service.js';
+import type { Snapshot } from '../../src/snapshot.js';
 import { App } from '../../views/app.js';
 import type { TuiDeps } from '../../views/deps.js';
 
@@ -58,7 +61,6 @@ export interface Tui {
   resize(width: number, height: number): void;
   /** Unmounts and starts the App again on the same database (as a restart would). */
   restart(): Promise<void>;
-  close(): void;
 }
 
 export interface TuiOptions {
@@ -94,6 +96,11 @@ export async function startTui(options: TuiOptions = {}): Promise<Tui> {
       />,
     );
   let instance = mount();
+  onTestFinished(() => {
+    instance.unmount();
+    built.close();
+    if (!options.dir) rmSync(dir, { recursive: true, force: true });
+  });
   const ready = async () => {
     await waitFor((f) => f.trim().length > 0);
     // Input effects run after the first frame; keys written before them are lost.
@@ -142,11 +149,6 @@ export async function startTui(options: TuiOptions = {}): Promise<Tui> {
       instance = mount();
       await ready();
     },
-    close() {
-      instance.unmount();
-      built.close();
-      if (!options.dir) rmSync(dir, { recursive: true, force: true });
-    },
   };
   return tui;
 }
@@ -154,4 +156,34 @@ export async function startTui(options: TuiOptions = {}): Promise<Tui> {
 /** Creates the demo assessment through the service and returns its id. */
 export function seedDemo(service: AssayService, name = 'Northwind demo'): number {
   return service.createAssessment({ name, source: 'demo', snapshot: loadDemoSnapshot() }).id;
+}
+
+/** The demo assessment opened in the walk, its cursor on the first row. */
+export async function openDemoWalk(): Promise<{ tui: Tui; id: number }> {
+  let id = 0;
+  const tui = await startTui({ seed: (service) => (id = seedDemo(service)) });
+  await tui.waitFor('Northwind demo');
+  await tui.press('enter');
+  await tui.waitFor('0/63 decided');
+  return { tui, id };
+}
+
+/** The walk's line for one recommendation; fails showing the frame when it is not there. */
+export function rowOf(frame: string, recId: string): string {
+  const line = frame.split('\n').find((l) => new RegExp(`^[▸ ][● ]${recId.replace(/\./g, '\\.')}\\s`).test(l));
+  if (!line) throw new Error(`no row ${recId} in the frame:\n${frame}`);
+  return line;
+}
+
+/** The demo account with a weaker password policy (minimum length 8): 2.7 fails on it. */
+export function weakPasswordDemo(): Snapshot {
+  const demo = loadDemoSnapshot();
+  return {
+    ...demo,
+    calls: demo.calls.map((c) =>
+      c.operation === 'GetAccountPasswordPolicy' && c.output
+        ? { ...c, output: { PasswordPolicy: { ...(c.output as { PasswordPolicy: object }).PasswordPolicy, MinimumPasswordLength: 8 } } }
+        : c,
+    ),
+  };
 }

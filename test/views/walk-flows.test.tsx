@@ -1,36 +1,14 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
-import { seedDemo, startTui, type Tui } from './tui.js';
-
-let tui: Tui | undefined;
-afterEach(() => {
-  tui?.close();
-  tui = undefined;
-});
-
-/** The walk's line for one recommendation. */
-function rowOf(frame: string, recId: string): string {
-  const line = frame.split('\n').find((l) => new RegExp(`^[▸ ][● ]${recId.replace(/\./g, '\\.')}\\s`).test(l));
-  if (!line) throw new Error(`no row ${recId} in the frame:\n${frame}`);
-  return line;
-}
-
-async function openDemoWalk(): Promise<{ tui: Tui; id: number }> {
-  let id = 0;
-  const t = await startTui({ seed: (service) => (id = seedDemo(service)) });
-  await t.waitFor('Northwind demo');
-  await t.press('enter');
-  await t.waitFor('0/63 decided');
-  return { tui: t, id };
-}
+import { openDemoWalk, rowOf } from './tui.js';
 
 describe('the walk', () => {
   it('takes 2.9 from its failing user to a recorded exception, shown in the walk and its history', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     // Down the list from 2.1 to 2.9.
     await tui.press(...'jjjjjjjj');
     expect(rowOf(await tui.waitFor(/▸ 2\.9 /), '2.9')).toContain('✗ fail');
@@ -80,7 +58,7 @@ describe('the walk', () => {
 
   it('marks three selected rows not applicable with one justification', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     await tui.press('space', 'space', 'space');
     await tui.waitFor('3 rows selected');
     await tui.press('n');
@@ -102,7 +80,7 @@ describe('the walk', () => {
 
   it('records a pass on an automated pass at once, and asks for a justification on a manual one', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     await tui.press('j', 'j');
     await tui.waitFor(/▸ 2\.3 /);
     await tui.press('p');
@@ -117,7 +95,7 @@ describe('the walk', () => {
 
   it('asks before dropping a changed form, and drops nothing unasked', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     await tui.press('d');
     await tui.waitFor('Decide 2.1');
     await tui.type('half a thought');
@@ -132,7 +110,7 @@ describe('the walk', () => {
 
   it('attaches a file found by tab completion and shows its SHA-256', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     mkdirSync(join(tui.dir, 'evidence'));
     const content = 'IAM account settings screenshot (text stand-in)\n';
     writeFileSync(join(tui.dir, 'evidence', 'contact-settings.txt'), content);
@@ -160,7 +138,7 @@ describe('the walk', () => {
 
   it('filters to failing automated results and back', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     const failing = tui.service.getResults(opened.id).filter((r) => r.status === 'fail' && r.source === 'assay').length;
     expect(failing).toBeGreaterThan(3);
     await tui.press('F');
@@ -175,7 +153,7 @@ describe('the walk', () => {
 
   it('searches ids and titles, with n and N between matches', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     const matches = CATALOG.filter((r) => /mfa/i.test(r.title)).map((r) => r.id);
     expect(matches.length).toBeGreaterThan(1);
     await tui.press('/');
@@ -199,11 +177,11 @@ describe('the walk', () => {
 
   it('lands where the assessor left off after a restart', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     await tui.press(...'jjjjj');
     await tui.waitFor(/▸ 2\.6 /);
     await tui.press('q');
-    await expect.poll(() => tui?.quits).toBe(1);
+    await expect.poll(() => tui.quits).toBe(1);
     expect(tui.service.getAssessment(opened.id).lastRecId).toBe('2.6');
     await tui.restart();
     await tui.press('enter');
@@ -212,7 +190,7 @@ describe('the walk', () => {
 
   it('steps to the next recommendation from the detail, and the walk follows', async () => {
     const opened = await openDemoWalk();
-    tui = opened.tui;
+    const { tui } = opened;
     await tui.press('enter');
     await tui.waitFor('2.1 Maintain');
     await tui.press(']', ']');

@@ -3,6 +3,7 @@ import { Box, Text } from 'ink';
 import { createContext, memo, useContext, type ReactNode } from 'react';
 import type { TextField } from '../field.js';
 import { footerHints, type KeymapId } from '../keys.js';
+import { candidateNames, type Completion } from '../paths.js';
 import { fit, truncate, wrap } from '../text.js';
 import { toneColor, type Tone } from '../theme.js';
 
@@ -121,6 +122,11 @@ export function FieldView({ field, width, focused, placeholder }: { field: TextF
       <T underline>{fit(after, Math.max(0, w - before.length - 1))}</T>
     </Text>
   );
+}
+
+/** The candidates of a path completion, under the path and indented to it; a blank line while there are none. */
+export function Completions({ completion, indent, width }: { completion: Completion | undefined; indent: number; width: number }) {
+  return <T tone="info">{completion ? `${' '.repeat(indent)}${truncate(candidateNames(completion).join('  '), width - indent)}` : ' '}</T>;
 }
 
 /** Progress: a bar, the counts, and what is being done now. */

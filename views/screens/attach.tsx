@@ -2,10 +2,11 @@
 import { Box, Text } from 'ink';
 import { findRecommendation } from '../../checks/catalog.js';
 import { InputError } from '../../src/errors.js';
-import { FieldView, Footer, Message, T, TitleBar } from '../components/ui.js';
+import { Completions, FieldView, Footer, Message, T, TitleBar } from '../components/ui.js';
 import { resolve } from '../keys.js';
+import { frameHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
-import { candidateNames, resolvePath } from '../paths.js';
+import { resolvePath } from '../paths.js';
 import { isAttachDirty, type AttachState } from '../state/attach.js';
 import { useStore } from '../store.js';
 import { fit, formatBytes, truncate } from '../text.js';
@@ -63,7 +64,7 @@ export function AttachScreen({ entry }: { entry: AttachEntry }) {
   };
   useScreen(entry.key, handle);
 
-  return <AttachView state={state} width={width} height={nav.height - 1} title={findRecommendation(state.recId)?.title ?? ''} />;
+  return <AttachView state={state} width={width} height={frameHeight(nav.height)} title={findRecommendation(state.recId)?.title ?? ''} />;
 }
 
 export function AttachView({ state, width, height, title }: { state: AttachState; width: number; height: number; title: string }) {
@@ -79,7 +80,7 @@ export function AttachView({ state, width, height, title }: { state: AttachState
           </T>
           <FieldView field={state.path} width={width - label} focused={state.focus === 'path'} placeholder="path to a file: screenshot, export, policy, ticket" />
         </Text>
-        <T tone="info">{state.completion ? `${' '.repeat(label)}${truncate(candidateNames(state.completion).join('  '), width - label)}` : ' '}</T>
+        <Completions completion={state.completion} indent={label} width={width} />
         <Text wrap="truncate">
           <T tone={state.focus === 'note' ? 'accent' : 'muted'} bold>
             {fit(`${state.focus === 'note' ? '▸' : ' '} Note`, label)}

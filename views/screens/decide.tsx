@@ -100,12 +100,11 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
           if (isDirty(s)) store.dispatch({ type: 'ask-discard' });
           else nav.pop();
           return true;
+        case 'rate':
+          if (s.focus !== 'likelihood' && s.focus !== 'impact') return false;
+          store.dispatch({ type: 'key', press });
+          return true;
         case undefined:
-          // Digits pick a rating directly.
-          if (/^[1-4]$/.test(press.name) && (s.focus === 'likelihood' || s.focus === 'impact')) {
-            store.dispatch({ type: 'key', press });
-            return true;
-          }
           return false;
       }
     },

@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import { InputError } from '../../src/errors.js';
 import { Footer, StatusLine, T, TitleBar } from '../components/ui.js';
 import { attachEntry, decideEntry, detailEntry, exportEntry } from '../entries.js';
-import { resolve } from '../keys.js';
+import { moveList, resolve } from '../keys.js';
 import { DETAIL_CHROME, listHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { quickDecisionNeedsForm, type Status } from '../state/decide.js';
@@ -62,23 +62,12 @@ export function DetailScreen({ entry }: { entry: DetailEntry }) {
     onKey(press) {
       const action = resolve('detail', press);
       if (!action) return false;
+      if (moveList(action, store)) return true;
       switch (action) {
         case 'next-pane':
         case 'prev-pane':
           store.dispatch({ type: 'pane', by: action === 'next-pane' ? 1 : -1 });
           open.pane = store.get().pane;
-          break;
-        case 'down':
-        case 'up':
-          store.dispatch({ type: 'move', by: action === 'down' ? 1 : -1 });
-          break;
-        case 'page-down':
-        case 'page-up':
-          store.dispatch({ type: 'page', by: action === 'page-down' ? 1 : -1 });
-          break;
-        case 'top':
-        case 'bottom':
-          store.dispatch({ type: 'edge', to: action });
           break;
         case 'next-rec':
           step(1);

@@ -2,21 +2,17 @@
 import { Box, Text } from 'ink';
 import { useEffect } from 'react';
 import { findRecommendation } from '../../checks/catalog.js';
-import { describeResourceChange } from '../../src/drift.js';
 import { Footer, T, TitleBar } from '../components/ui.js';
 import { detailEntry } from '../entries.js';
-import { resolve } from '../keys.js';
+import { moveList, resolve } from '../keys.js';
 import { DRIFT_CHROME, driftListHeight, listHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
-import { changeCounts, type DriftState } from '../state/drift.js';
+import { changeCounts, changeLines, resultChange, type DriftState } from '../state/drift.js';
 import { useStore } from '../store.js';
 import { fit } from '../text.js';
-import { AUTOMATED_LOOK } from '../theme.js';
 import { position } from '../window.js';
 
 type DriftEntry = Extract<Entry, { screen: 'drift' }>;
-
-const CHANGE_MARK = { added: '+', removed: '−', changed: '~' } as const;
 
 export function DriftScreen({ entry }: { entry: DriftEntry }) {
   const nav = useNav();
@@ -32,21 +28,11 @@ export function DriftScreen({ entry }: { entry: DriftEntry }) {
     keymaps: () => ['drift'],
     onKey(press) {
       const action = resolve('drift', press);
-      const s = store.get();
+      if (!action) return false;
+      if (moveList(action, store)) return true;
       switch (action) {
-        case 'down':
-        case 'up':
-          store.dispatch({ type: 'move', by: action === 'down' ? 1 : -1 });
-          break;
-        case 'page-down':
-        case 'page-up':
-          store.dispatch({ type: 'move', by: (action === 'page-down' ? 1 : -1) * s.height });
-          break;
-        case 'top':
-        case 'bottom':
-          store.dispatch({ type: 'edge', to: action });
-          break;
         case 'open': {
+          const s = store.get();
           const row = s.rows[s.cursor];
           const ids = [...new Set(s.rows.map((r) => r.recId))];
           if (row) nav.push(detailEntry(open, row.recId, ids, nav));
@@ -55,8 +41,6 @@ export function DriftScreen({ entry }: { entry: DriftEntry }) {
         case 'back':
           nav.pop();
           break;
-        case undefined:
-          return false;
       }
       return true;
     },
@@ -69,7 +53,7 @@ export function DriftScreen({ entry }: { entry: DriftEntry }) {
 export function DriftView({ state, width, changesHeight }: { state: DriftState; width: number; changesHeight: number }) {
   const shown = state.rows.slice(state.offset, state.offset + state.height);
   const selected = state.rows[state.cursor];
-  const changes = selected?.resources.map((r) => `${CHANGE_MARK[r.kind]} ${describeResourceChange(r)}`) ?? [];
+  const changes = changeLines(selected);
   const room = Math.max(1, changesHeight - 1);
   const more = changes.length > room ? changes.length - room + 1 : 0;
   return (
@@ -80,8 +64,6 @@ export function DriftView({ state, width, changesHeight }: { state: DriftState; 
         {state.rows.length === 0 ? <T tone="pass">{'  nothing changed'}</T> : null}
         {shown.map((row, i) => {
           const on = state.offset + i === state.cursor;
-          const before = row.before ? `${AUTOMATED_LOOK[row.before].glyph} ${row.before}` : 'none';
-          const after = row.after ? `${AUTOMATED_LOOK[row.after].glyph} ${row.after}` : 'none';
           const source = row.source === 'assay' ? '' : ` [${row.source}]`;
           return (
             <Text key={`${row.recId}${row.source}`} wrap="truncate">
@@ -89,7 +71,7 @@ export function DriftView({ state, width, changesHeight }: { state: DriftState; 
                 {fit(`${on ? '▸' : ' '} ${row.recId}`, 9)}
               </T>
               <T inverse={on} tone={row.after === 'fail' ? 'fail' : row.after === 'pass' ? 'pass' : 'plain'}>
-                {fit(`${before} → ${after}`, 20)}
+                {fit(resultChange(row), 20)}
               </T>
               <T inverse={on}>{fit(`${changeCounts(row) || 'result changed'}${source} · ${findRecommendation(row.recId)?.title ?? ''}`, width - 29)}</T>
             </Text>

@@ -2,18 +2,17 @@
 import { existsSync } from 'node:fs';
 import { Box } from 'ink';
 import { useEffect, useRef } from 'react';
-import { FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
-import type { Progress } from '../deps.js';
+import { Completions, FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
 import { resolve } from '../keys.js';
+import { frameHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
-import { candidateNames, resolvePath } from '../paths.js';
+import { resolvePath } from '../paths.js';
+import { throttleProgress } from '../progress.js';
 import type { ExportState } from '../state/export.js';
 import { useStore } from '../store.js';
 import { formatBytes, truncate, wrap } from '../text.js';
 
 type ExportEntry = Extract<Entry, { screen: 'export' }>;
-
-const PROGRESS_INTERVAL_MS = 80;
 
 export function ExportScreen({ entry }: { entry: ExportEntry }) {
   const nav = useNav();
@@ -34,13 +33,7 @@ export function ExportScreen({ entry }: { entry: ExportEntry }) {
     const controller = new AbortController();
     abort.current = controller;
     store.dispatch({ type: 'running' });
-    let last = 0;
-    const onProgress = (progress: Progress) => {
-      const now = Date.now();
-      if (now - last < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-      last = now;
-      store.dispatch({ type: 'progress', progress });
-    };
+    const onProgress = throttleProgress((progress) => store.dispatch({ type: 'progress', progress }));
     deps
       .exportPack(s.assessmentId, path, { onProgress, signal: controller.signal })
       .then((result) => store.dispatch({ type: 'done', result }))
@@ -100,7 +93,7 @@ export function ExportScreen({ entry }: { entry: ExportEntry }) {
   };
   useScreen(entry.key, handle);
 
-  return <ExportView state={state} width={width} height={nav.height - 1} cwd={deps.cwd} />;
+  return <ExportView state={state} width={width} height={frameHeight(nav.height)} cwd={deps.cwd} />;
 }
 
 export function ExportView({ state, width, height, cwd }: { state: ExportState; width: number; height: number; cwd: string }) {
@@ -121,7 +114,7 @@ export function ExportView({ state, width, height, cwd }: { state: ExportState; 
           </T>
           <FieldView field={state.path} width={width - 8} focused={state.step === 'path'} />
         </Box>
-        <T tone="info">{state.completion ? `        ${truncate(candidateNames(state.completion).join('  '), width - 8)}` : ' '}</T>
+        <Completions completion={state.completion} indent={8} width={width} />
         {state.step === 'running' && state.progress ? <ProgressBar width={width} done={state.progress.done} total={state.progress.total} current={state.progress.current} /> : null}
         {result ? (
           <Box flexDirection="column">

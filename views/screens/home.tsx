@@ -5,7 +5,7 @@ import { InputError } from '../../src/errors.js';
 import type { AssessmentSummary } from '../../src/service.js';
 import { FieldView, Footer, Question, StatusLine, T, TitleBar } from '../components/ui.js';
 import { exportEntry, sourceEntry, walkEntry } from '../entries.js';
-import { resolve } from '../keys.js';
+import { moveList, resolve } from '../keys.js';
 import { HOME_CHROME, listHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { selectedSummary, type HomeState } from '../state/home.js';
@@ -76,19 +76,8 @@ export function HomeScreen({ entry }: { entry: HomeEntry }) {
       const action = resolve('home', press);
       if (!action) return false;
       store.dispatch({ type: 'clear-message' });
+      if (moveList(action, store)) return true;
       switch (action) {
-        case 'down':
-        case 'up':
-          store.dispatch({ type: 'move', by: action === 'down' ? 1 : -1 });
-          break;
-        case 'page-down':
-        case 'page-up':
-          store.dispatch({ type: 'move', by: (action === 'page-down' ? 1 : -1) * s.height });
-          break;
-        case 'top':
-        case 'bottom':
-          store.dispatch({ type: 'edge', to: action });
-          break;
         case 'open':
           if (current) nav.push(walkEntry(deps, current.assessment.id, nav));
           break;

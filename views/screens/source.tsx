@@ -4,20 +4,18 @@ import { Box, Text } from 'ink';
 import { useEffect, useRef } from 'react';
 import { InputError } from '../../src/errors.js';
 import type { Snapshot } from '../../src/snapshot.js';
-import { FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
-import type { Progress } from '../deps.js';
+import { Completions, FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
 import { walkEntry } from '../entries.js';
 import { resolve } from '../keys.js';
+import { frameHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
-import { candidateNames, resolvePath } from '../paths.js';
+import { resolvePath } from '../paths.js';
+import { throttleProgress } from '../progress.js';
 import { focusedField, parseRegions, sourceProblem, type FieldName, type SourceState } from '../state/source.js';
 import { useStore } from '../store.js';
 import { fit, truncate, wrap } from '../text.js';
 
 type SourceEntry = Extract<Entry, { screen: 'source' }>;
-
-/** Progress reaches the screen at most this often; collectors report far more often. */
-const PROGRESS_INTERVAL_MS = 80;
 
 export function SourceScreen({ entry }: { entry: SourceEntry }) {
   const nav = useNav();
@@ -95,13 +93,7 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
       const controller = new AbortController();
       abort.current = controller;
       store.dispatch({ type: 'running' });
-      let last = 0;
-      const onProgress = (progress: Progress) => {
-        const now = Date.now();
-        if (now - last < PROGRESS_INTERVAL_MS && progress.done < progress.total) return;
-        last = now;
-        store.dispatch({ type: 'progress', progress });
-      };
+      const onProgress = throttleProgress((progress) => store.dispatch({ type: 'progress', progress }));
       deps
         .collect({
           ...(profile ? { profile } : {}),
@@ -153,16 +145,16 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
         return action !== undefined;
       }
       const field = focusedField(s);
-      if (field === 'path' && press.name === 'tab') {
-        store.dispatch({ type: 'complete', cwd: deps.cwd });
-        return true;
-      }
-      const action = resolve('sourceForm', press);
-      if (field && field !== 'carry' && !['tab', 'shift-tab', 'enter', 'esc', 'up', 'down'].includes(press.name)) {
+      const action = resolve('sourceForm', press, formModes(field));
+      // In a text field the form's keys act; every other key (←→ too) edits the text.
+      if (field && field !== 'carry' && (action === undefined || action === 'next-value' || action === 'prev-value')) {
         store.dispatch({ type: 'key', press });
         return true;
       }
       switch (action) {
+        case 'complete':
+          store.dispatch({ type: 'complete', cwd: deps.cwd });
+          return true;
         case 'next-field':
         case 'prev-field':
           store.dispatch({ type: 'focus', by: action === 'next-field' ? 1 : -1 });
@@ -184,7 +176,12 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
   };
   useScreen(entry.key, handle);
 
-  return <SourceView state={state} width={width} height={nav.height - 1} />;
+  return <SourceView state={state} width={width} height={frameHeight(nav.height)} />;
+}
+
+/** Tab completes in the snapshot path field (the key table's `path field` mode). */
+function formModes(field: FieldName | undefined): string[] {
+  return field === 'path' ? ['path field'] : [];
 }
 
 const FIELD_LABELS: Record<FieldName, string> = { name: 'Name', path: 'Snapshot file', profile: 'AWS profile', regions: 'Regions', carry: 'Carry from' };
@@ -257,7 +254,7 @@ export function SourceView({ state, width, height }: { state: SourceState; width
                     )}
                   </Text>
                   {FIELD_HINTS[field] ? <T tone="muted">{`${' '.repeat(labelWidth)}${truncate(FIELD_HINTS[field], width - labelWidth)}`}</T> : null}
-                  {field === 'path' && state.completion ? <T tone="info">{`${' '.repeat(labelWidth)}${truncate(candidateNames(state.completion).join('  '), width - labelWidth)}`}</T> : null}
+                  {field === 'path' && state.completion ? <Completions completion={state.completion} indent={labelWidth} width={width} /> : null}
                 </Box>
               );
             })
@@ -282,6 +279,7 @@ export function SourceView({ state, width, height }: { state: SourceState; width
       <Footer
         width={width}
         maps={state.step === 'choose' ? ['source'] : state.step === 'running' ? ['progress'] : state.step === 'confirm-account' ? ['confirm'] : ['sourceForm']}
+        modes={formModes(focus)}
       />
     </Box>
   );

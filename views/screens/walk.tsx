@@ -4,7 +4,7 @@ import { memo, useEffect, useMemo } from 'react';
 import { InputError } from '../../src/errors.js';
 import { Footer, FieldView, StatusLine, T, TitleBar } from '../components/ui.js';
 import { attachEntry, decideEntry, detailEntry, driftEntry, exportEntry, sourceEntry } from '../entries.js';
-import { resolve, type KeyPress } from '../keys.js';
+import { moveList, resolve, type KeyPress } from '../keys.js';
 import { listHeight, WALK_CHROME } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import type { WalkRow } from '../rows.js';
@@ -120,26 +120,9 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
       const action = resolve('walk', press, s.query ? ['search'] : []);
       if (!action) return false;
       store.dispatch({ type: 'clear-message' });
+      if (moveList(action, store)) return true;
       const row = currentRow(s);
       switch (action) {
-        case 'down':
-          store.dispatch({ type: 'move', by: 1 });
-          break;
-        case 'up':
-          store.dispatch({ type: 'move', by: -1 });
-          break;
-        case 'page-down':
-          store.dispatch({ type: 'page', by: 1 });
-          break;
-        case 'page-up':
-          store.dispatch({ type: 'page', by: -1 });
-          break;
-        case 'top':
-          store.dispatch({ type: 'edge', to: 'top' });
-          break;
-        case 'bottom':
-          store.dispatch({ type: 'edge', to: 'bottom' });
-          break;
         case 'next-section':
           store.dispatch({ type: 'section', by: 1 });
           break;

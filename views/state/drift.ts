@@ -1,6 +1,9 @@
 /** The drift view: recommendations whose automated result or resources changed since the earlier assessment. */
-import type { DriftEntry } from '../../src/drift.js';
-import { clamp, scrollTo } from '../window.js';
+import type { CheckStatus } from '../../checks/types.js';
+import { describeResourceChange, type DriftEntry } from '../../src/drift.js';
+import type { ListMove } from '../keys.js';
+import { AUTOMATED_LOOK } from '../theme.js';
+import { moveCursor, placeCursor } from '../window.js';
 
 export interface DriftState {
   rows: readonly DriftEntry[];
@@ -11,25 +14,20 @@ export interface DriftState {
   height: number;
 }
 
-export type DriftAction = { type: 'move'; by: number } | { type: 'edge'; to: 'top' | 'bottom' } | { type: 'resize'; height: number };
+export type DriftAction = ListMove | { type: 'resize'; height: number };
 
 export function initialDrift(rows: readonly DriftEntry[], fromName: string, height: number): DriftState {
   return { rows, fromName, cursor: 0, offset: 0, height };
 }
 
-function place(state: DriftState, cursor: number): DriftState {
-  const c = clamp(cursor, 0, Math.max(0, state.rows.length - 1));
-  return { ...state, cursor: c, offset: scrollTo(state.offset, c, state.height, state.rows.length) };
-}
-
 export function driftReducer(state: DriftState, action: DriftAction): DriftState {
   switch (action.type) {
     case 'move':
-      return place(state, state.cursor + action.by);
+    case 'page':
     case 'edge':
-      return place(state, action.to === 'top' ? 0 : state.rows.length - 1);
+      return moveCursor(state, action, state.rows.length);
     case 'resize':
-      return place({ ...state, height: action.height }, state.cursor);
+      return placeCursor({ ...state, height: action.height }, state.cursor, state.rows.length);
   }
 }
 
@@ -40,4 +38,17 @@ export function changeCounts(entry: DriftEntry): string {
     .filter(([, n]) => n > 0)
     .map(([kind, n]) => `${n} ${kind}`)
     .join(', ');
+}
+
+const CHANGE_MARK = { added: '+', removed: '−', changed: '~' } as const;
+
+/** `✓ pass → ✗ fail`: the automated result before and after. */
+export function resultChange(entry: DriftEntry): string {
+  const look = (status: CheckStatus | undefined) => (status ? `${AUTOMATED_LOOK[status].glyph} ${status}` : 'none');
+  return `${look(entry.before)} → ${look(entry.after)}`;
+}
+
+/** One line per changed resource, marked `+` added, `−` removed, `~` changed. */
+export function changeLines(entry: DriftEntry | undefined): string[] {
+  return entry?.resources.map((r) => `${CHANGE_MARK[r.kind]} ${describeResourceChange(r)}`) ?? [];
 }

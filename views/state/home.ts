@@ -1,8 +1,8 @@
 /** The home screen: the assessments in the database, with rename and delete. */
 import type { AssessmentSummary } from '../../src/service.js';
 import { editField, textField, type TextField } from '../field.js';
-import type { KeyPress } from '../keys.js';
-import { clamp, scrollTo } from '../window.js';
+import type { KeyPress, ListMove } from '../keys.js';
+import { moveCursor, placeCursor } from '../window.js';
 
 export interface HomeState {
   summaries: readonly AssessmentSummary[];
@@ -19,8 +19,7 @@ export interface HomeState {
 export type HomeAction =
   | { type: 'load'; summaries: readonly AssessmentSummary[]; focusId?: number }
   | { type: 'resize'; height: number }
-  | { type: 'move'; by: number }
-  | { type: 'edge'; to: 'top' | 'bottom' }
+  | ListMove
   | { type: 'rename-open' }
   | { type: 'rename-key'; press: KeyPress }
   | { type: 'rename-close' }
@@ -35,8 +34,7 @@ export function initialHome(summaries: readonly AssessmentSummary[], height: num
 }
 
 function place(state: HomeState, cursor: number): HomeState {
-  const c = clamp(cursor, 0, Math.max(0, state.summaries.length - 1));
-  return { ...state, cursor: c, offset: scrollTo(state.offset, c, state.height, state.summaries.length) };
+  return placeCursor(state, cursor, state.summaries.length);
 }
 
 export function homeReducer(state: HomeState, action: HomeAction): HomeState {
@@ -49,9 +47,9 @@ export function homeReducer(state: HomeState, action: HomeAction): HomeState {
     case 'resize':
       return place({ ...state, height: action.height }, state.cursor);
     case 'move':
-      return place(state, state.cursor + action.by);
+    case 'page':
     case 'edge':
-      return place(state, action.to === 'top' ? 0 : state.summaries.length - 1);
+      return moveCursor(state, action, state.summaries.length);
     case 'rename-open': {
       const current = state.summaries[state.cursor];
       return current ? { ...state, rename: textField(current.assessment.name), message: undefined } : state;
