@@ -51,9 +51,9 @@ describe('parseCredentialReport', () => {
 
   it('rejects broken quoting', () => {
     const unclosed = Buffer.from(`${REPORT_HEADER}\n"ops,${userRow({ name: 'x' })}\n`).toString('base64');
-    expect(() => parseCredentialReport(unclosed)).toThrow(/quoted field is never closed/);
+    expect(() => parseCredentialReport(unclosed)).toThrow(/not valid CSV \(Quote Not Closed/);
     const trailing = Buffer.from(`${REPORT_HEADER}\n"ops"x,${userRow({ name: 'x' }).split(',').slice(1).join(',')}\n`).toString('base64');
-    expect(() => parseCredentialReport(trailing)).toThrow(/text follows a closing quote/);
+    expect(() => parseCredentialReport(trailing)).toThrow(/not valid CSV \(Invalid Closing Quote/);
   });
 
   it('names the columns a report lacks', () => {

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { MissingInput, type CheckContext } from '../context.js';
 
 /** The name IAM gives the root user's row. */
@@ -43,57 +44,13 @@ export class CredentialReportError extends Error {
   }
 }
 
-const COMMA = 44;
-const LF = 10;
-const CR = 13;
-
-/**
- * The records of CSV text (RFC 4180: quoted fields may hold commas, doubled quotes and line
- * breaks; CRLF or LF line ends; empty lines skipped). Written out rather than using a general CSV
- * library because a large account's report is parsed on every evaluation and this is far faster.
- */
+/** The records of the report's CSV (csv-parse: quoted fields may hold commas, quotes and line breaks). */
 function csvRecords(text: string): string[][] {
-  const records: string[][] = [];
-  let record: string[] = [];
-  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (i < text.length) {
-    let field = '';
-    if (text[i] === '"') {
-      i += 1;
-      for (;;) {
-        const close = text.indexOf('"', i);
-        if (close < 0) throw new CredentialReportError('Content is not valid CSV (a quoted field is never closed)');
-        field += text.slice(i, close);
-        i = close + 1;
-        if (text[i] !== '"') break;
-        field += '"';
-        i += 1;
-      }
-      const next = text.charCodeAt(i);
-      if (i < text.length && next !== COMMA && next !== LF && next !== CR) {
-        throw new CredentialReportError('Content is not valid CSV (text follows a closing quote)');
-      }
-    } else {
-      const start = i;
-      while (i < text.length) {
-        const c = text.charCodeAt(i);
-        if (c === COMMA || c === LF || c === CR) break;
-        i += 1;
-      }
-      field = text.slice(start, i);
-    }
-    record.push(field);
-    if (text.charCodeAt(i) === COMMA) {
-      i += 1;
-      if (i === text.length) record.push('');
-      else continue;
-    } else {
-      i += text.charCodeAt(i) === CR && text.charCodeAt(i + 1) === LF ? 2 : 1;
-    }
-    if (record.length > 1 || record[0] !== '') records.push(record);
-    record = [];
+  try {
+    return parse(text, { bom: true, skip_empty_lines: true, relax_column_count: true }) as string[][];
+  } catch (err) {
+    throw new CredentialReportError(`Content is not valid CSV (${(err as Error).message})`);
   }
-  return records;
 }
 
 /** Decodes the base64 Content of GetCredentialReport and parses its CSV, checking the columns. */
