@@ -25,7 +25,12 @@ export interface CallQuery {
 export class CheckContext {
   private readonly memos = new Map<string, { value: unknown } | { error: unknown }>();
 
-  constructor(readonly snapshot: SnapshotIndex) {}
+  /** Time rules are judged at collection time so a snapshot's verdicts never change. */
+  readonly now: Date;
+
+  constructor(readonly snapshot: SnapshotIndex) {
+    this.now = snapshot.collectedAt;
+  }
 
   get account(): string {
     return this.snapshot.snapshot.account;
@@ -35,11 +40,6 @@ export class CheckContext {
   }
   get regions(): string[] {
     return this.snapshot.snapshot.regions;
-  }
-  /** Time rules are judged at collection time so a snapshot's verdicts never change. */
-  get now(): Date {
-    // Read once: checks ask for it per user and per key.
-    return this.memo('collectedAt', () => this.snapshot.collectedAt);
   }
 
   /** The call's output, or its error for the check to interpret (e.g. NoSuchEntity); throws when not recorded. */
