@@ -24,7 +24,7 @@ import {
   type FindingSource,
   type StoredResult,
 } from './model.js';
-import { dueDate, isRating, MITIGATION_TYPES, riskLevel } from './risk.js';
+import { dueDate, isRating, MITIGATION_TYPES, REMEDIATION_DAYS, riskLevel, type RiskLevel } from './risk.js';
 import type { Snapshot } from './snapshot.js';
 import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks } from './store/blobs.js';
 import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from './store/chain.js';
@@ -550,11 +550,12 @@ export class AssayService {
     ] as const) {
       if (value !== undefined && !isRating(value)) throw new InputError(`invalid ${what} "${String(value)}"; accepted: 1, 2, 3, 4`);
     }
+    if ((status === 'pass' || status === 'not_applicable') && (input.likelihood !== undefined || input.dueDate !== undefined)) {
+      throw new InputError(`a risk rating and a due date belong to fail and exception decisions, not to a ${status} decision`);
+    }
     const level = input.likelihood !== undefined && input.impact !== undefined ? riskLevel(input.likelihood, input.impact) : undefined;
     const mitigation = input.mitigation === undefined ? undefined : oneOf('mitigation type', input.mitigation, MITIGATION_TYPES);
-    let due = input.dueDate === undefined ? undefined : parseDay('due date', input.dueDate);
-    // A remediation window applies to risks that stay open: failures and exceptions.
-    if (due === undefined && level && (status === 'fail' || status === 'exception')) due = dueDate(decidedAt, level);
+    const due = this.decisionDueDate(status, input.dueDate, level, expiresAt, decidedAt);
     return defined({
       recId,
       status,
@@ -571,6 +572,28 @@ export class AssayService {
       decidedBy: this.actor,
       decidedAt: decidedAt.toISOString(),
     });
+  }
+
+  /**
+   * When an open risk must be dealt with: an exception is reviewed when it expires; a failure
+   * within its level's remediation window (an assessor may pick an earlier day, never a later one:
+   * a longer timeline is an exception, with an approver).
+   */
+  private decisionDueDate(status: string, given: string | undefined, level: RiskLevel | undefined, expiresAt: string | undefined, decidedAt: Date): string | undefined {
+    const due = given === undefined ? undefined : parseDay('due date', given);
+    if (status === 'exception') {
+      if (due !== undefined && due !== expiresAt) throw new InputError(`an exception is due for review on its expiry date (${expiresAt}); change --expires instead of giving --due ${due}`);
+      return expiresAt;
+    }
+    if (status !== 'fail') return undefined;
+    const day = isoDay(decidedAt);
+    if (due !== undefined && due < day) throw new InputError(`the due date ${due} is before the decision date ${day}`);
+    if (!level) return due;
+    const latest = dueDate(decidedAt, level);
+    if (due !== undefined && due > latest) {
+      throw new InputError(`the due date ${due} is past the ${REMEDIATION_DAYS[level]}-day window of a ${level} risk (latest ${latest}); a longer timeline needs an exception with an approver`);
+    }
+    return due ?? latest;
   }
 
   /** Writes the current state and appends its history event; call inside a write transaction. */

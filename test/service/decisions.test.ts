@@ -94,15 +94,29 @@ describe('risk level and due date', () => {
     expect(decision.dueDate).toBe(dueDate(DECISION_TIME, level));
   });
 
-  it('keeps a due date the assessor gives, and sets none for a pass', () => {
+  it('keeps an earlier due date the assessor gives, and sets none for a pass', () => {
     const { service, id } = setup();
     expect(service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 4, impact: 4, dueDate: '2026-12-01' }).dueDate).toBe('2026-12-01');
-    const pass = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '', likelihood: 1, impact: 2 });
-    expect(pass.riskLevel).toBe('low');
+    const pass = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '' });
+    expect(pass.riskLevel).toBeUndefined();
     expect(pass.dueDate).toBeUndefined();
   });
 
-  it('dates exceptions from the decision too', () => {
+  it('refuses a due date past the window of the risk level, or before the decision', () => {
+    const { service, id } = setup();
+    const fail = { recId: AUTOMATED_REC, status: 'fail' as const, justification: 'x', likelihood: 4 as Rating, impact: 4 as Rating };
+    expect(() => service.decide(id, { ...fail, dueDate: '2027-03-01' })).toThrow(/past the 14-day window of a critical risk \(latest 2026-12-09\)/);
+    expect(() => service.decide(id, { ...fail, dueDate: '2020-01-01' })).toThrow(/before the decision date 2026-11-25/);
+  });
+
+  it('refuses a risk rating on a pass or not applicable decision', () => {
+    const { service, id } = setup();
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'not_applicable', justification: 'x', likelihood: 4, impact: 4 })).toThrow(
+      'a risk rating and a due date belong to fail and exception decisions, not to a not_applicable decision',
+    );
+  });
+
+  it('makes an exception due for review on its expiry date', () => {
     const { service, id } = setup();
     const decision = service.decide(id, {
       recId: AUTOMATED_REC,
@@ -116,7 +130,7 @@ describe('risk level and due date', () => {
       mitigationWhy: 'the app is retired in Q2',
       owner: 'platform team',
     });
-    expect(decision).toMatchObject({ riskLevel: 'medium', dueDate: '2027-01-24', mitigation: 'acceptance', owner: 'platform team' });
+    expect(decision).toMatchObject({ riskLevel: 'medium', dueDate: '2027-06-30', mitigation: 'acceptance', owner: 'platform team' });
   });
 });
 

@@ -192,7 +192,8 @@ export function riskPreview(state: DecideState): RiskPreview {
   return {
     level,
     score: riskScore(likelihood, impact),
-    due: dueDate(new Date(`${state.today}T00:00:00Z`), level),
+    // An exception is reviewed when it expires; a failure is due within its level's window.
+    due: state.values.status === 'exception' && isRealDay(state.values.expiresAt.value.trim()) ? state.values.expiresAt.value.trim() : dueDate(new Date(`${state.today}T00:00:00Z`), level),
     likelihoodLabel: LIKELIHOOD_LABELS[likelihood - 1] ?? '',
     impactLabel: IMPACT_LABELS[impact - 1] ?? '',
   };
