@@ -3671,3 +3671,25 @@ export function mappingsFor(id: string): FrameworkMappings {
   if (!found) throw new Error(`no framework mappings for recommendation ${id}`);
   return found;
 }
+
+export interface ChosenMapping {
+  ids: string[];
+  /** Where the ids come from; absent when no source maps the recommendation. */
+  source?: string;
+}
+
+/**
+ * The NIST ids every view shows (TUI, catalogue, pack), so they never disagree. 800-171: Prowler's
+ * mapping, else Security Hub's, else Steampipe's. 800-53: Security Hub's where AWS gives one,
+ * because Prowler's 800-53 mapping is very broad; else Prowler's.
+ */
+export function preferredNist(m: FrameworkMappings): { nist171: ChosenMapping; nist53: ChosenMapping } {
+  const first = (...choices: [string[], string][]): ChosenMapping => {
+    const found = choices.find(([ids]) => ids.length > 0);
+    return found ? { ids: found[0], source: found[1] } : { ids: [] };
+  };
+  return {
+    nist171: first([m.nist171, MAPPING_SOURCES.nist171], [m.securityHubNist171, MAPPING_SOURCES.securityHub], [m.steampipeNist171, MAPPING_SOURCES.steampipe]),
+    nist53: first([m.securityHubNist53, MAPPING_SOURCES.securityHub], [m.nist53, MAPPING_SOURCES.nist53]),
+  };
+}

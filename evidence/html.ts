@@ -129,7 +129,7 @@ ${nist171}
 <tr><th>AWS Security Hub</th><td>${list(m.securityHubControls)}<div class="small muted">Source: AWS Security Hub CSPM control reference</div></td></tr>
 <tr><th>Prowler checks</th><td>${list(m.prowlerChecks)} <span class="muted small">(Prowler default severity: ${esc(m.defaultSeverity)})</span></td></tr>
 </tbody></table>
-<p class="note small">${esc(MAPPING_NOTE)} Source note: ${esc(m.sourceNote)}</p>
+<p class="note small">${esc(MAPPING_NOTE)}</p>
 <h4>Evidence</h4>
 ${attachmentsList(card.attachments, prefix)}
 <p class="small"><a href="${esc(prefix)}index.html#${esc(anchor('rec', card.recId))}">${esc(card.recId)} in the recommendations table</a> · <a href="${esc(prefix)}${esc(riskCardPath(card.recId))}">this card on its own page</a></p>

@@ -4,7 +4,7 @@
  * register. Every renderer (HTML, CSV, JSON, OSCAL) reads this one model, so they agree.
  */
 import { CATALOG, BENCHMARK } from '../checks/catalog.js';
-import { MAPPING_SOURCES, NIST_171_REQUIREMENTS, mappingsFor } from '../checks/mappings.js';
+import { MAPPING_SOURCES, NIST_171_REQUIREMENTS, mappingsFor, preferredNist } from '../checks/mappings.js';
 import { SECTION_TITLES, type CheckStatus, type Finding, type Level, type Recommendation, type SectionId } from '../checks/types.js';
 import { exceptionState, EXPIRY_WARNING_DAYS, type ExceptionState } from '../src/expiry.js';
 import { computeDrift, type DriftEntry } from '../src/drift.js';
@@ -107,7 +107,6 @@ export interface CardMappings {
   securityHubControls: string[];
   prowlerChecks: string[];
   defaultSeverity: string;
-  sourceNote: string;
 }
 
 export interface RiskCard {
@@ -255,26 +254,18 @@ function cardMappings(recId: string): CardMappings {
     return { id, title: found?.title ?? '(not in the NIST SP 800-171 r2 list)', family: found?.family ?? '', familyCode: found?.familyCode ?? '' };
   };
   // Prowler's join is the primary source; AWS's and Steampipe's fill in where Prowler has none.
-  const [ids, source] =
-    m.nist171.length > 0
-      ? [m.nist171, MAPPING_SOURCES.nist171]
-      : m.securityHubNist171.length > 0
-        ? [m.securityHubNist171, MAPPING_SOURCES.securityHub]
-        : m.steampipeNist171.length > 0
-          ? [m.steampipeNist171, MAPPING_SOURCES.steampipe]
-          : [[], undefined];
+  const nist = preferredNist(m);
   return {
-    nist171: ids.map(requirement),
-    ...(source ? { nist171Source: source } : {}),
-    nist53: m.securityHubNist53.length > 0 ? m.securityHubNist53 : m.nist53,
-    nist53Source: m.securityHubNist53.length > 0 ? MAPPING_SOURCES.securityHub : MAPPING_SOURCES.nist53,
+    nist171: nist.nist171.ids.map(requirement),
+    ...(nist.nist171.source ? { nist171Source: nist.nist171.source } : {}),
+    nist53: nist.nist53.ids,
+    nist53Source: nist.nist53.source ?? MAPPING_SOURCES.nist53,
     iso27001: m.iso27001,
     soc2: m.soc2,
     cisControlsV8: m.cisControlsV8,
     securityHubControls: m.securityHubControls,
     prowlerChecks: m.prowlerChecks,
     defaultSeverity: m.defaultSeverity,
-    sourceNote: m.sourceNote,
   };
 }
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CATALOG, compareIds, findRecommendation } from '../checks/catalog.js';
-import { MAPPINGS } from '../checks/mappings.js';
+import { MAPPING_SOURCES, MAPPINGS, preferredNist } from '../checks/mappings.js';
 import { riskLevel } from '../src/risk.js';
 import { runCli } from '../src/cli.js';
 
@@ -85,5 +85,18 @@ describe('assay catalog --json', () => {
       expect(['automated', 'manual']).toContain(rec.assessment);
     }
     expect(parsed.recommendations.find((r) => r.id === '2.7')).toMatchObject({ section: '2', level: 1, assessment: 'automated' });
+  });
+});
+
+describe('NIST mappings shown everywhere', () => {
+  it('prefer Security Hub for 800-53 and fall back for 800-171, naming the source', () => {
+    const m = MAPPINGS.find((x) => x.id === '2.9')!;
+    const chosen = preferredNist(m);
+    expect(chosen.nist53.ids).toEqual(m.securityHubNist53);
+    expect(chosen.nist53.source).toMatch(/Security Hub/);
+    expect(chosen.nist171.ids).toEqual(m.nist171);
+    const unmappedByProwler = MAPPINGS.find((x) => x.nist171.length === 0 && x.securityHubNist171.length > 0)!;
+    expect(preferredNist(unmappedByProwler).nist171).toEqual({ ids: unmappedByProwler.securityHubNist171, source: MAPPING_SOURCES.securityHub });
+    expect(preferredNist(MAPPINGS.find((x) => x.id === '2.1')!).nist171).toEqual({ ids: [] });
   });
 });

@@ -1,6 +1,6 @@
 import type { Command } from 'commander';
 import { CATALOG } from '../../checks/catalog.js';
-import { mappingsFor } from '../../checks/mappings.js';
+import { mappingsFor, preferredNist } from '../../checks/mappings.js';
 import { SECTION_TITLES } from '../../checks/types.js';
 import type { ExitCode, Io } from '../cli.js';
 import { jsonText } from './common.js';
@@ -14,6 +14,7 @@ export function registerCatalog(program: Command, io: Io, _setExit: (code: ExitC
       if (options.json) {
         const recommendations = CATALOG.map((rec) => {
           const m = mappingsFor(rec.id);
+          const nist = preferredNist(m);
           return {
             id: rec.id,
             title: rec.title,
@@ -25,7 +26,7 @@ export function registerCatalog(program: Command, io: Io, _setExit: (code: ExitC
             guidance: rec.guidance,
             reads: rec.reads,
             risk: rec.risk,
-            mappings: { nist_800_171_r2: m.nist171, nist_800_53_r5: m.nist53, defaultSeverity: m.defaultSeverity },
+            mappings: { nist_800_171_r2: nist.nist171, nist_800_53_r5: nist.nist53, defaultSeverity: m.defaultSeverity },
           };
         });
         io.out(jsonText({ benchmark: 'CIS Amazon Web Services Foundations Benchmark v6.0.0', recommendations }));

@@ -3,7 +3,7 @@
  * evidence, history, mappings), each windowed. Findings are a list with a cursor, failing first;
  * the other panes scroll.
  */
-import { mappingsFor, type FrameworkMappings } from '../../checks/mappings.js';
+import { mappingsFor, preferredNist, type FrameworkMappings } from '../../checks/mappings.js';
 import type { Finding, Recommendation } from '../../checks/types.js';
 import type { ExceptionState } from '../../src/expiry.js';
 import type { Decision, DecisionEvent, EffectiveStatus, EvidenceRecord, StoredResult } from '../../src/model.js';
@@ -268,12 +268,13 @@ function mappingsPane(data: DetailData, width: number): PaneContent {
     return { items: [line('No framework mappings recorded for this recommendation.', 'muted')], selectable: false };
   }
   const row = (label: string, values: readonly string[]): Item[] => wrapIndented(`  ${label.padEnd(22)}`, values.length > 0 ? values.join(', ') : '—', width).map((l) => line(l));
+  const nist = preferredNist(m);
   const items: Item[] = [
     heading(`${m.id} ${m.shortTitle}`),
     line(`  default severity ${m.defaultSeverity}${m.securityHubSeverity ? ` · Security Hub ${m.securityHubSeverity}` : ''}`),
     blank,
-    ...row('NIST SP 800-171 r2', m.nist171),
-    ...row('NIST SP 800-53 r5', m.nist53),
+    ...row('NIST SP 800-171 r2', nist.nist171.ids),
+    ...row('NIST SP 800-53 r5', nist.nist53.ids),
     ...row('ISO/IEC 27001:2022', m.iso27001),
     ...row('SOC 2', m.soc2),
     ...row('CIS Controls v8', m.cisControlsV8),
@@ -282,7 +283,8 @@ function mappingsPane(data: DetailData, width: number): PaneContent {
     blank,
     heading('Sources'),
     ...paragraph('Informative tool-vendor mappings, not an authoritative crosswalk.', width),
-    ...paragraph(m.sourceNote, width),
+    ...paragraph(`NIST SP 800-171 r2: ${nist.nist171.source ?? 'no source maps this recommendation'}.`, width),
+    ...paragraph(`NIST SP 800-53 r5: ${nist.nist53.source ?? 'no source maps this recommendation'}.`, width),
   ];
   return { items, selectable: false };
 }
