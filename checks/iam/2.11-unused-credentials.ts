@@ -22,7 +22,8 @@ function judge(verdict: Verdict, label: string, lastUsed: string, fallback: stri
     return;
   }
   const days = wholeDays(since, now);
-  const text = used ? `${label} last used ${day(used)} (${days} days)` : `${label} never used, set ${day(since)} (${days} days)`;
+  const age = `${days} day${days === 1 ? '' : 's'}`;
+  const text = used ? `${label} last used ${day(used)} (${age})` : `${label} never used, set ${day(since)} (${age})`;
   (days >= UNUSED_DAYS ? verdict.stale : verdict.fresh).push(text);
 }
 
