@@ -100,6 +100,8 @@ export function riskCardArticle(card: RiskCard, prefix: string): string {
 <div>
 <p class="equation">Risk = likelihood × impact = <b>${esc(LIKELIHOOD_LABELS[card.likelihood - 1]!)} (${card.likelihood})</b> × <b>${esc(IMPACT_LABELS[card.impact - 1]!)} (${card.impact})</b> = <b>${card.score}</b> → ${severityBadge(card.riskLevel)} <span class="muted small">(${esc(ratingNote)})</span></p>
 <dl class="facts">
+<dt>Likelihood</dt><dd><b>${card.likelihood} ${esc(LIKELIHOOD_LABELS[card.likelihood - 1]!)}</b>${card.likelihoodWhy ? ` — ${esc(card.likelihoodWhy)}` : ''}</dd>
+<dt>Impact</dt><dd><b>${card.impact} ${esc(IMPACT_LABELS[card.impact - 1]!)}</b>${card.impactWhy ? ` — ${esc(card.impactWhy)}` : ''}</dd>
 <dt>Mitigation type</dt><dd><b>${esc(card.mitigation)}</b> — ${esc(card.mitigationMeaning)}</dd>
 <dt>Why this type</dt><dd>${esc(card.mitigationWhy)}${card.mitigationBasis === 'assessor' ? '' : ` <span class="muted small">(${card.mitigationBasis === 'the exception' ? 'implied by the exception' : 'catalogue default'})</span>`}</dd>
 <dt>Owner</dt><dd>${card.owner ? esc(card.owner) : '<span class="flag grey">unassigned</span>'}</dd>

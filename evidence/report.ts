@@ -128,6 +128,9 @@ export interface RiskCard {
   affected: Finding[];
   likelihood: Rating;
   impact: Rating;
+  /** The assessor's reasons for the rating, when they gave them. */
+  likelihoodWhy?: string;
+  impactWhy?: string;
   score: number;
   riskLevel: RiskLevel;
   ratingBasis: 'assessor' | 'catalogue default';
@@ -329,6 +332,8 @@ function buildCard(row: RecommendationRow, data: PackData, asOfDay: string): Ris
     affected: failing.length > 0 ? failing : (row.automated?.findings ?? []),
     likelihood,
     impact,
+    ...(rated && decision.likelihoodWhy ? { likelihoodWhy: decision.likelihoodWhy } : {}),
+    ...(rated && decision.impactWhy ? { impactWhy: decision.impactWhy } : {}),
     score: riskScore(likelihood, impact),
     riskLevel: level,
     ratingBasis: rated ? 'assessor' : 'catalogue default',

@@ -48,6 +48,10 @@ export interface Decision {
   justification: string;
   likelihood?: Rating;
   impact?: Rating;
+  /** Why the likelihood was chosen, as the risk card states it; only alongside a rating. */
+  likelihoodWhy?: string;
+  /** Why the impact was chosen; only alongside a rating. */
+  impactWhy?: string;
   /** Derived from likelihood × impact when both are set. */
   riskLevel?: RiskLevel;
   mitigation?: MitigationType;

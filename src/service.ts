@@ -553,6 +553,11 @@ export class AssayService {
     if ((status === 'pass' || status === 'not_applicable') && (input.likelihood !== undefined || input.dueDate !== undefined)) {
       throw new InputError(`a risk rating and a due date belong to fail and exception decisions, not to a ${status} decision`);
     }
+    const likelihoodWhy = input.likelihoodWhy?.trim() || undefined;
+    const impactWhy = input.impactWhy?.trim() || undefined;
+    if ((likelihoodWhy || impactWhy) && input.likelihood === undefined) {
+      throw new InputError('a reason for the likelihood or impact needs the rating itself (--likelihood 1-4 --impact 1-4)');
+    }
     const level = input.likelihood !== undefined && input.impact !== undefined ? riskLevel(input.likelihood, input.impact) : undefined;
     const mitigation = input.mitigation === undefined ? undefined : oneOf('mitigation type', input.mitigation, MITIGATION_TYPES);
     const due = this.decisionDueDate(status, input.dueDate, level, expiresAt, decidedAt);
@@ -562,6 +567,8 @@ export class AssayService {
       justification,
       likelihood: input.likelihood,
       impact: input.impact,
+      likelihoodWhy,
+      impactWhy,
       riskLevel: level,
       mitigation,
       mitigationWhy: input.mitigationWhy?.trim() || undefined,
@@ -606,9 +613,10 @@ export class AssayService {
     const beforeRow = this.db.prepare('SELECT * FROM decisions WHERE assessment_id = ? AND rec_id = ?').get(id, decision.recId) as DecisionRow | undefined;
     this.db
       .prepare(
-        `INSERT OR REPLACE INTO decisions (assessment_id, rec_id, status, justification, likelihood, impact, risk_level, mitigation,
-           mitigation_why, owner, due_date, approver, expires_at, decided_by, decided_at, carried_from_assessment, carried_from_decided_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT OR REPLACE INTO decisions (assessment_id, rec_id, status, justification, likelihood, impact, likelihood_why, impact_why,
+           risk_level, mitigation, mitigation_why, owner, due_date, approver, expires_at, decided_by, decided_at,
+           carried_from_assessment, carried_from_decided_at)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -617,6 +625,8 @@ export class AssayService {
         decision.justification,
         decision.likelihood ?? null,
         decision.impact ?? null,
+        decision.likelihoodWhy ?? null,
+        decision.impactWhy ?? null,
         decision.riskLevel ?? null,
         decision.mitigation ?? null,
         decision.mitigationWhy ?? null,

@@ -11,6 +11,8 @@ interface DecideOptions {
   justification?: string;
   likelihood?: string;
   impact?: string;
+  likelihoodWhy?: string;
+  impactWhy?: string;
   mitigation?: string;
   mitigationWhy?: string;
   owner?: string;
@@ -26,9 +28,18 @@ function parseRating(what: string, text: string | undefined): Rating | undefined
   return Number(value) as Rating;
 }
 
+/** Longer reasons would swamp the one-line summary; they stay in the store, history and pack. */
+const SHORT_REASON = 40;
+
+function rated(what: string, rating: Rating | undefined, why: string | undefined): string {
+  return `${what} ${rating}${why && why.length <= SHORT_REASON ? ` — ${why}` : ''}`;
+}
+
 export function describeDecision(decision: Decision): string {
   const parts: string[] = [decision.status];
-  if (decision.riskLevel) parts.push(`risk ${decision.riskLevel} (likelihood ${decision.likelihood} × impact ${decision.impact})`);
+  if (decision.riskLevel) {
+    parts.push(`risk ${decision.riskLevel} (${rated('likelihood', decision.likelihood, decision.likelihoodWhy)} × ${rated('impact', decision.impact, decision.impactWhy)})`);
+  }
   if (decision.dueDate) parts.push(`due ${decision.dueDate}`);
   if (decision.status === 'exception') parts.push(`approved by ${decision.approver}, expires ${decision.expiresAt}`);
   if (decision.owner) parts.push(`owner ${decision.owner}`);
@@ -45,6 +56,8 @@ export function registerDecide(program: Command, io: Io, _setExit: (code: ExitCo
     .option('--justification <text>', 'why; required for manual recommendations and for fail, exception and not_applicable')
     .option('--likelihood <1-4>', 'likelihood: 1 rare, 2 unlikely, 3 possible, 4 probable')
     .option('--impact <1-4>', 'impact: 1 low, 2 medium, 3 high, 4 very high')
+    .option('--likelihood-why <text>', 'one line on why that likelihood (needs --likelihood and --impact)')
+    .option('--impact-why <text>', 'one line on why that impact (needs --likelihood and --impact)')
     .option('--mitigation <type>', `one of ${MITIGATION_TYPES.join(', ')}`)
     .option('--mitigation-why <text>', 'one line on why that mitigation type fits')
     .option('--owner <name>', 'who fixes it')
@@ -58,6 +71,8 @@ export function registerDecide(program: Command, io: Io, _setExit: (code: ExitCo
         justification: options.justification ?? '',
         likelihood: parseRating('likelihood', options.likelihood),
         impact: parseRating('impact', options.impact),
+        likelihoodWhy: options.likelihoodWhy,
+        impactWhy: options.impactWhy,
         mitigation: options.mitigation as MitigationType | undefined,
         mitigationWhy: options.mitigationWhy,
         owner: options.owner,

@@ -126,6 +126,14 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE decisions ADD COLUMN carried_from_decided_at TEXT;
     `,
   },
+  {
+    version: 3,
+    why: 'the reasons behind a risk rating (why this likelihood, why this impact), shown on the risk card',
+    sql: `
+      ALTER TABLE decisions ADD COLUMN likelihood_why TEXT;
+      ALTER TABLE decisions ADD COLUMN impact_why TEXT;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

@@ -25,6 +25,8 @@ export interface DecisionRow {
   justification: string;
   likelihood: number | null;
   impact: number | null;
+  likelihood_why: string | null;
+  impact_why: string | null;
   risk_level: string | null;
   mitigation: string | null;
   mitigation_why: string | null;
@@ -90,6 +92,8 @@ export function toDecision(row: DecisionRow): Decision {
     justification: row.justification,
     likelihood: (row.likelihood ?? undefined) as Rating | undefined,
     impact: (row.impact ?? undefined) as Rating | undefined,
+    likelihoodWhy: row.likelihood_why ?? undefined,
+    impactWhy: row.impact_why ?? undefined,
     riskLevel: (row.risk_level ?? undefined) as Decision['riskLevel'],
     mitigation: (row.mitigation ?? undefined) as Decision['mitigation'],
     mitigationWhy: row.mitigation_why ?? undefined,

@@ -59,6 +59,18 @@ describe('assay decide', () => {
     expect(history.out).toContain('not_reviewed → fail');
   });
 
+  it('records the reasons for the rating, showing only short ones in the summary', async () => {
+    const db = `${tempDir()}/assay.db`;
+    const id = await newAssessment(db, '--demo');
+    const longReason = 'an administrator account taken over this way would control every resource in the account';
+    const run = await cli('decide', id, AUTOMATED_REC, '--status', 'fail', '--justification', 'minimum length is 8', '--likelihood', '3', '--impact', '4', '--likelihood-why', 'password logins are attacked often', '--impact-why', longReason, '--db', db);
+    expect(run.code, run.err).toBe(0);
+    expect(run.out).toContain('risk critical (likelihood 3 — password logins are attacked often × impact 4), due');
+    const refused = await cli('decide', id, AUTOMATED_REC, '--status', 'fail', '--justification', 'x', '--impact-why', longReason, '--db', db);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain('a reason for the likelihood or impact needs the rating itself');
+  });
+
   it('decides several recommendations at once', async () => {
     const db = `${tempDir()}/assay.db`;
     const id = await newAssessment(db, '--demo');

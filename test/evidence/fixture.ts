@@ -76,7 +76,7 @@ export function buildDemoAssessment(options: { hostileNames?: boolean; attachmen
   service.decide(id, { recId: '4.2', status: 'exception', justification: 'Logging gap accepted during migration', approver: 'Dana CISO', expiresAt: '2026-11-23', likelihood: 2, impact: 2 });
 
   clock.set('2026-11-26T14:30:00Z');
-  service.decide(id, { recId: '2.9', status: 'fail', justification: 'admin.ava signs in to the console without MFA', likelihood: 3, impact: 4, mitigation: 'avoidance', mitigationWhy: 'Console access without MFA is removed until a device is registered', owner: 'iam-team' });
+  service.decide(id, { recId: '2.9', status: 'fail', justification: 'admin.ava signs in to the console without MFA', likelihood: 3, impact: 4, likelihoodWhy: 'Password-only console users are a frequent target', impactWhy: 'admin.ava holds AdministratorAccess & could take over the account', mitigation: 'avoidance', mitigationWhy: 'Console access without MFA is removed until a device is registered', owner: 'iam-team' });
   service.decide(id, { recId: '2.8', status: 'fail', justification: 'Password reuse is not prevented' });
   service.decide(id, { recId: '3.1.1', status: 'fail', justification: 'Two buckets accept plain HTTP', likelihood: 2, impact: 3, owner: 'storage-team', dueDate: '2026-12-05' });
   service.decide(id, { recId: '3.1.2', status: 'exception', justification: 'MFA Delete is impractical for the backup bucket; versioning and Object Lock cover it', approver: 'Dana CISO', expiresAt: '2027-05-31', likelihood: 1, impact: 3, mitigation: 'acceptance', owner: 'storage-team' });

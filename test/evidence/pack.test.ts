@@ -134,6 +134,15 @@ describe('the evidence pack of the demo assessment', () => {
     expect(report.recommendations.find((r) => r.id === '2.9')!.results[0]!.findings.length).toBeGreaterThan(0);
     const card = report.riskCards.find((c) => c.recId === '2.9')!;
     expect(card).toMatchObject({ kind: 'failure', riskLevel: 'critical', dueDate: '2026-12-10' });
+    // The reasons for the rating travel with the decision and its card; a card rated without them has none.
+    const reasons = { likelihoodWhy: 'Password-only console users are a frequent target', impactWhy: 'admin.ava holds AdministratorAccess & could take over the account' };
+    expect(report.decisions.find((d) => d.recId === '2.9')).toMatchObject(reasons);
+    expect(card).toMatchObject(reasons);
+    expect(report.riskCards.find((c) => c.recId === '3.1.1')).not.toHaveProperty('likelihoodWhy');
+    const cardHtml = entries.get('risk-cards/2.9.html')!.toString('utf8');
+    expect(cardHtml).toContain('<dt>Likelihood</dt><dd><b>3 possible</b> — Password-only console users are a frequent target</dd>');
+    expect(cardHtml).toContain('<dt>Impact</dt><dd><b>4 very high</b> — admin.ava holds AdministratorAccess &amp; could take over the account</dd>');
+    expect(entries.get('risk-cards/3.1.1.html')!.toString('utf8')).toContain('<dt>Likelihood</dt><dd><b>2 unlikely</b></dd>');
     expect(card.mappings.nist171.length).toBeGreaterThan(0);
     expect(card.mappings.nist171.every((r) => r.title.length > 0 && !r.title.startsWith('('))).toBe(true);
     expect(report.recommendations.find((r) => r.id === '4.2')!.verdict).toBe('needs_review');

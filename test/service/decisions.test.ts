@@ -75,6 +75,40 @@ describe('decision rules', () => {
       'invalid likelihood "5"; accepted: 1, 2, 3, 4',
     );
   });
+
+  it('stores the reasons for a rating, trimmed, and refuses a reason without a rating', () => {
+    const { service, id } = setup();
+    const decision = service.decide(id, {
+      recId: AUTOMATED_REC,
+      status: 'fail',
+      justification: 'minimum length is 8',
+      likelihood: 3,
+      impact: 4,
+      likelihoodWhy: '  password logins are attacked often ',
+      impactWhy: 'a guessed admin password controls the account',
+    });
+    expect(decision).toMatchObject({ likelihoodWhy: 'password logins are attacked often', impactWhy: 'a guessed admin password controls the account' });
+    expect(service.getDecisions(id)).toEqual([decision]);
+    expect(service.history(id)[0]!.after).toEqual(decision);
+
+    const blank = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 2, impact: 2, likelihoodWhy: '   ' });
+    expect(blank).not.toHaveProperty('likelihoodWhy');
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', impactWhy: 'big blast radius' })).toThrow(
+      'a reason for the likelihood or impact needs the rating itself (--likelihood 1-4 --impact 1-4)',
+    );
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '', likelihoodWhy: 'rare' })).toThrow('needs the rating itself');
+    expect(service.getDecisions(id)).toEqual([blank]);
+  });
+
+  it('carries the reasons forward with the decision', () => {
+    const { service, id } = setup();
+    const reasons = { likelihoodWhy: 'password logins are attacked often', impactWhy: 'an admin login is exposed' };
+    service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'minimum length is 8', likelihood: 3, impact: 3, ...reasons });
+    const next = service.createAssessment({ name: 'Q1', source: 'test', carriedFrom: id });
+    const [carried] = service.carryForward(next.id, id, [AUTOMATED_REC]);
+    expect(carried).toMatchObject(reasons);
+    expect(service.getDecisions(next.id)[0]).toMatchObject(reasons);
+  });
 });
 
 describe('risk level and due date', () => {

@@ -59,6 +59,12 @@ const SEEDS: Record<number, (db: Database.Database) => void> = {
   },
 };
 
+SEEDS[2] = (db) => {
+  // Version 2 rows are version 1 rows plus the carry-forward columns and the last recommendation open.
+  SEEDS[1]!(db);
+  db.prepare('UPDATE assessments SET last_rec_id = ? WHERE id = 1').run(AUTOMATED_REC);
+};
+
 function databaseAt(version: number): string {
   const path = join(tempDir(), `v${version}.db`);
   if (version === 0) {
@@ -79,6 +85,7 @@ describe('schema migrations', () => {
   it('has seed rows for every earlier version', () => {
     for (let version = 0; version < SCHEMA_VERSION; version++) expect(SEEDS[version], `seed for version ${version}`).toBeDefined();
     expect(MIGRATIONS.find((m) => m.version === 2)?.why).toMatch(/carry-forward/);
+    expect(MIGRATIONS.find((m) => m.version === 3)?.why).toMatch(/likelihood/);
   });
 
   for (let version = 0; version < SCHEMA_VERSION; version++) {
@@ -103,6 +110,7 @@ describe('schema migrations', () => {
         createdAt: '2026-06-01T08:00:00.000Z',
         createdBy: 'bob',
         source: 'demo',
+        ...(version >= 2 ? { lastRecId: AUTOMATED_REC } : {}),
       });
       expect(service.getResults(1)).toEqual([
         { recId: AUTOMATED_REC, status: 'fail', source: 'assay', findings: [{ resource: '111122223333', region: 'global', status: 'fail', detail: 'minimum password length is 8' }] },
@@ -116,10 +124,13 @@ describe('schema migrations', () => {
       // The columns of later versions work on the migrated rows, and the chain continues.
       service.setLastRec(1, AUTOMATED_REC);
       expect(service.getAssessment(1).lastRecId).toBe(AUTOMATED_REC);
+      const rated = service.decide(1, { recId: AUTOMATED_REC, status: 'fail', justification: 'still 8', likelihood: 3, impact: 3, likelihoodWhy: ' weak passwords are guessed often ', impactWhy: 'an admin login is exposed' });
+      expect(service.getDecisions(1)).toEqual([{ ...rated, likelihoodWhy: 'weak passwords are guessed often', impactWhy: 'an admin login is exposed' }]);
       service.decide(1, { recId: AUTOMATED_REC, status: 'pass', justification: '' });
       const events = service.history(1);
-      expect(events.map((e) => e.seq)).toEqual([1, 2]);
+      expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
       expect(events[1]!.before).toEqual(V1_DECISION);
+      expect(events[2]!.before).toEqual(rated);
       expect(service.verifyHistory(1).intact).toBe(true);
     });
   }

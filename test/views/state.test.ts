@@ -304,6 +304,23 @@ describe('decision form', () => {
     expect(toInput(s)).toEqual({ status: 'pass', justification: '' });
   });
 
+  it('sends the reasons for the rating with a fail, pre-filled from the decision being changed, and drops them for a pass', () => {
+    const existing = { recId: '2.9', status: 'fail' as const, justification: 'no MFA', likelihood: 3 as const, impact: 4 as const, likelihoodWhy: 'phished often', decidedBy: 'a', decidedAt: '2026-11-01T00:00:00Z' };
+    let s = initialDecide([target('2.9', { decision: existing })], TODAY);
+    expect(s.values.likelihoodWhy.value).toBe('phished often');
+    expect(s.values.impactWhy.value).toBe('');
+    expect(fieldsFor('fail').slice(2, 6)).toEqual(['likelihood', 'likelihoodWhy', 'impact', 'impactWhy']);
+    // Tab from the justification, through both pickers, to the impact's reason.
+    for (let i = 0; i < 4; i++) s = decideReducer(s, { type: 'focus', by: 1 });
+    expect(s.focus).toBe('impactWhy');
+    for (const c of ' root access ') s = decideReducer(s, { type: 'key', press: press(c === ' ' ? 'space' : c) });
+    expect(isDirty(s)).toBe(true);
+    expect(toInput(s)).toMatchObject({ status: 'fail', likelihood: 3, impact: 4, likelihoodWhy: 'phished often', impactWhy: 'root access' });
+    s = decideReducer(s, { type: 'focus-field', field: 'status' });
+    s = decideReducer(s, { type: 'cycle', by: -1 });
+    expect(toInput(s)).toEqual({ status: 'pass', justification: 'no MFA' });
+  });
+
   it('opens the form from a quick key only when the rules need more than the status', () => {
     expect(quickDecisionNeedsForm('pass', [target('2.3', { automated: 'pass' })])).toBe(false);
     expect(quickDecisionNeedsForm('pass', [target('2.3', { automated: 'fail' })])).toBe(true);

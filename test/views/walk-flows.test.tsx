@@ -28,6 +28,9 @@ describe('the walk', () => {
     expect(refused).toContain('approver');
     expect(tui.service.getDecisions(opened.id)).toEqual([]);
 
+    await tui.press('tab', 'tab');
+    await tui.waitFor(/▸ Why likely/);
+    await tui.type('the user logs in rarely');
     await tui.press('tab', 'tab', 'tab', 'tab', 'tab', 'tab');
     await tui.waitFor(/▸ Approver/);
     await tui.type('Dana Whitfield (CISO)');
@@ -39,7 +42,8 @@ describe('the walk', () => {
     const detail = await tui.waitFor('approved by Dana Whitfield (CISO), expires 2027-02-28');
     expect(detail).toContain('⚠ exception');
     const [decision] = tui.service.getDecisions(opened.id);
-    expect(decision).toMatchObject({ recId: '2.9', status: 'exception', approver: 'Dana Whitfield (CISO)', expiresAt: '2027-02-28', decidedBy: 'test-assessor' });
+    expect(decision).toMatchObject({ recId: '2.9', status: 'exception', approver: 'Dana Whitfield (CISO)', expiresAt: '2027-02-28', likelihoodWhy: 'the user logs in rarely', decidedBy: 'test-assessor' });
+    expect(decision).not.toHaveProperty('impactWhy');
     expect(decision?.justification).toContain('break-glass');
 
     await tui.press('esc');

@@ -119,7 +119,9 @@ const LABELS: Record<FieldId, string> = {
   status: 'Status',
   justification: 'Justification',
   likelihood: 'Likelihood',
+  likelihoodWhy: 'Why likely',
   impact: 'Impact',
+  impactWhy: 'Why impact',
   mitigation: 'Mitigation',
   mitigationWhy: 'Why this type',
   owner: 'Owner',
@@ -132,6 +134,8 @@ const PLACEHOLDERS: Partial<Record<FieldId, string>> = {
   approver: 'who accepts the risk',
   expiresAt: 'YYYY-MM-DD',
   mitigationWhy: 'one line on why this type fits (optional)',
+  likelihoodWhy: 'one line on why this likelihood (optional)',
+  impactWhy: 'one line on why this impact (optional)',
 };
 
 /** A field's label; `boxed` ends it with the left edge of the justification's box. */
@@ -163,9 +167,9 @@ export function DecideView({ state, width, height }: { state: DecideState; width
   const risk = riskPreview(state);
   const problems = formProblems(state);
   const advice = formAdvice(state);
-  // The justification gets what the longest form (an exception) leaves: 7 lines at 80×24. The
+  // The justification gets what the longest form (an exception) leaves: 5 lines at 80×24. The
   // same for every status, so the form does not jump when the status changes.
-  const justificationRows = Math.max(3, Math.min(10, height - 16));
+  const justificationRows = Math.max(3, Math.min(10, height - 18));
   const just = visualLines(v.justification, fieldWidth, justificationRows);
   const message = state.refusal ?? (problems.length > 0 ? `will not save yet: ${problems.join('; ')}` : advice ? `ready to save — ${advice}` : 'ready to save: ctrl-s, or enter on Save');
   const messageTone = state.refusal || problems.length > 0 ? 'fail' : advice ? 'warn' : 'pass';

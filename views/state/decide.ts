@@ -1,5 +1,5 @@
 /**
- * The decision form: status, justification, risk rating, mitigation, owner, approver and expiry.
+ * The decision form: status, justification, risk rating and its reasons, mitigation, owner, approver and expiry.
  * The reducer is pure; `formProblems` says why the form will not save, with the same rules the
  * service applies (the service stays the authority: its refusal is shown as well).
  */
@@ -21,8 +21,20 @@ export interface DecideTarget {
   risk: RiskDefaults;
 }
 
-export type FieldId = 'status' | 'justification' | 'likelihood' | 'impact' | 'mitigation' | 'mitigationWhy' | 'owner' | 'approver' | 'expiresAt' | 'save';
-export type TextFieldId = 'justification' | 'mitigationWhy' | 'owner' | 'approver' | 'expiresAt';
+export type FieldId =
+  | 'status'
+  | 'justification'
+  | 'likelihood'
+  | 'likelihoodWhy'
+  | 'impact'
+  | 'impactWhy'
+  | 'mitigation'
+  | 'mitigationWhy'
+  | 'owner'
+  | 'approver'
+  | 'expiresAt'
+  | 'save';
+export type TextFieldId = 'justification' | 'likelihoodWhy' | 'impactWhy' | 'mitigationWhy' | 'owner' | 'approver' | 'expiresAt';
 
 export interface DecideValues {
   status: Status;
@@ -30,6 +42,8 @@ export interface DecideValues {
   impact: Rating;
   mitigation: MitigationType;
   justification: TextField;
+  likelihoodWhy: TextField;
+  impactWhy: TextField;
   mitigationWhy: TextField;
   owner: TextField;
   approver: TextField;
@@ -58,7 +72,7 @@ export type DecideAction =
   | { type: 'keep-editing' }
   | { type: 'refused'; message: string };
 
-const TEXT_FIELDS: readonly FieldId[] = ['justification', 'mitigationWhy', 'owner', 'approver', 'expiresAt'];
+const TEXT_FIELDS: readonly FieldId[] = ['justification', 'likelihoodWhy', 'impactWhy', 'mitigationWhy', 'owner', 'approver', 'expiresAt'];
 const NEEDS_JUSTIFICATION: readonly Status[] = ['fail', 'exception', 'not_applicable'];
 
 export function isTextField(field: FieldId): field is TextFieldId {
@@ -72,9 +86,9 @@ export function fieldsFor(status: Status): FieldId[] {
     case 'not_applicable':
       return ['status', 'justification', 'save'];
     case 'fail':
-      return ['status', 'justification', 'likelihood', 'impact', 'mitigation', 'mitigationWhy', 'owner', 'save'];
+      return ['status', 'justification', 'likelihood', 'likelihoodWhy', 'impact', 'impactWhy', 'mitigation', 'mitigationWhy', 'owner', 'save'];
     case 'exception':
-      return ['status', 'justification', 'likelihood', 'impact', 'mitigation', 'mitigationWhy', 'owner', 'approver', 'expiresAt', 'save'];
+      return ['status', 'justification', 'likelihood', 'likelihoodWhy', 'impact', 'impactWhy', 'mitigation', 'mitigationWhy', 'owner', 'approver', 'expiresAt', 'save'];
   }
 }
 
@@ -91,6 +105,8 @@ function startValues(targets: readonly DecideTarget[], status: Status | undefine
     impact: existing?.impact ?? defaults.impact,
     mitigation,
     justification: textField(existing?.justification ?? ''),
+    likelihoodWhy: textField(existing?.likelihoodWhy ?? ''),
+    impactWhy: textField(existing?.impactWhy ?? ''),
     mitigationWhy: textField(existing?.mitigationWhy ?? (mitigation === defaults.mitigation ? defaults.mitigationWhy : '')),
     owner: textField(existing?.owner ?? ''),
     approver: textField(existing?.approver ?? ''),
@@ -105,8 +121,8 @@ export function initialDecide(targets: readonly DecideTarget[], today: Date, sta
 }
 
 function snapshotOf(values: DecideValues): string {
-  const { justification, mitigationWhy, owner, approver, expiresAt, ...choices } = values;
-  return JSON.stringify({ ...choices, t: [justification, mitigationWhy, owner, approver, expiresAt].map((f) => f.value) });
+  const { justification, likelihoodWhy, impactWhy, mitigationWhy, owner, approver, expiresAt, ...choices } = values;
+  return JSON.stringify({ ...choices, t: [justification, likelihoodWhy, impactWhy, mitigationWhy, owner, approver, expiresAt].map((f) => f.value) });
 }
 
 export function isDirty(state: DecideState): boolean {
@@ -243,6 +259,8 @@ export function toInput(state: DecideState): Omit<DecisionInput, 'recId'> {
     ...base,
     likelihood: v.likelihood,
     impact: v.impact,
+    ...(v.likelihoodWhy.value.trim() ? { likelihoodWhy: v.likelihoodWhy.value.trim() } : {}),
+    ...(v.impactWhy.value.trim() ? { impactWhy: v.impactWhy.value.trim() } : {}),
     mitigation: v.mitigation,
     ...(v.mitigationWhy.value.trim() ? { mitigationWhy: v.mitigationWhy.value.trim() } : {}),
     ...(v.owner.value.trim() ? { owner: v.owner.value.trim() } : {}),
