@@ -23,6 +23,8 @@ export interface Binding<A extends string = string> {
   footerKeys?: string;
   /** The binding applies only while the screen is in this mode (e.g. a search is active). */
   mode?: string;
+  /** The footer label while the screen is in another mode whose bindings take one of these keys. */
+  hintInMode?: { mode: string; hint: string };
 }
 
 function table<const A extends string>(bindings: Binding<A>[]): readonly Binding<A>[] {
@@ -63,7 +65,15 @@ export function moveList(action: string, list: { dispatch(move: ListMove): void 
 }
 
 const DECIDE_QUICK = [
-  { action: 'pass', keys: ['p'], help: 'decide pass (opens the form only when a justification is needed)', hint: 'p/f/e/n decide', footerKeys: '' },
+  {
+    action: 'pass',
+    keys: ['p'],
+    help: 'decide pass (opens the form only when a justification is needed)',
+    hint: 'p/f/e/n decide',
+    footerKeys: '',
+    // While a search is active, n steps to the next match.
+    hintInMode: { mode: 'search', hint: 'p/f/e decide' },
+  },
   { action: 'fail', keys: ['f'], help: 'decide fail (opens the form for the risk rating)' },
   { action: 'exception', keys: ['e'], help: 'decide exception: opens the form (justification, approver, expiry)' },
   { action: 'not-applicable', keys: ['n'], help: 'decide not applicable (opens the form for the justification)' },
@@ -291,8 +301,9 @@ export function footerHints(maps: readonly KeymapId[], modes: readonly string[] 
     for (const b of KEYMAP[map] as readonly Binding[]) {
       if (!b.hint) continue;
       if (b.mode !== undefined && !modes.includes(b.mode)) continue;
+      const hint = b.hintInMode && modes.includes(b.hintInMode.mode) ? b.hintInMode.hint : b.hint;
       const keys = b.footerKeys ?? keyLabel(b.keys[0] ?? '');
-      hints.push(keys ? `${keys} ${b.hint}` : b.hint);
+      hints.push(keys ? `${keys} ${hint}` : hint);
     }
   }
   return hints;

@@ -12,7 +12,7 @@ import { completePath } from '../../views/paths.js';
 import { throttleProgress, PROGRESS_INTERVAL_MS } from '../../views/progress.js';
 import { buildRows, decisionCell } from '../../views/rows.js';
 import { fieldsFor, formProblems, initialDecide, decideReducer, isDirty, quickDecisionNeedsForm, riskPreview, toInput, type DecideTarget } from '../../views/state/decide.js';
-import { detailReducer, initialDetail, panePosition, visiblePane, type DetailData } from '../../views/state/detail.js';
+import { describeDecision, detailReducer, initialDetail, panePosition, visiblePane, type DetailData } from '../../views/state/detail.js';
 import { defaultPackName } from '../../views/state/export.js';
 import { currentRow, initialWalk, targetIds, walkReducer, type WalkAction, type WalkState } from '../../views/state/walk.js';
 import { colorEnabled, toneColor } from '../../views/theme.js';
@@ -104,6 +104,15 @@ describe('key table', () => {
     expect(footerHints(['walk'])).toEqual(expect.arrayContaining(['enter open', '/ search', '? help', 'q quit']));
     expect(footerHints(['walk'])).not.toContain('n/N match');
     expect(footerHints(['walk'], ['search'])).toContain('n/N match');
+  });
+
+  it('does not offer n for not applicable in the footer while a search takes the key', () => {
+    expect(footerHints(['walk'])).toContain('p/f/e/n decide');
+    expect(footerHints(['walk'], ['search'])).toContain('p/f/e decide');
+    expect(footerHints(['walk'], ['search'])).not.toContain('p/f/e/n decide');
+  });
+
+  it('documents every binding', () => {
     const docs = keysMarkdown();
     for (const bindings of Object.values(KEYMAP)) for (const b of bindings as readonly Binding[]) expect(docs).toContain(b.help);
   });
@@ -399,5 +408,26 @@ describe('small pieces', () => {
     expect(colorEnabled({})).toBe(true);
     expect(toneColor('fail', false)).toBeUndefined();
     expect(toneColor('fail', true)).toBe('red');
+  });
+});
+
+describe('decision summary in the detail pane', () => {
+  it('shows why each rating was chosen', () => {
+    const decision: Decision = {
+      recId: '2.9',
+      status: 'fail',
+      justification: 'admin.ava has no MFA',
+      likelihood: 3,
+      impact: 3,
+      riskLevel: 'high',
+      likelihoodWhy: 'console users are phished often',
+      impactWhy: 'an admin can change anything',
+      dueDate: '2026-12-23',
+      decidedBy: 'erin',
+      decidedAt: '2026-11-25T10:00:00Z',
+    };
+    expect(describeDecision(decision)).toEqual(
+      expect.arrayContaining(['why likely: console users are phished often', 'why this impact: an admin can change anything', 'due 2026-12-23']),
+    );
   });
 });

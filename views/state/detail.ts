@@ -151,6 +151,8 @@ export function describeDecision(decision: Decision): string[] {
       `risk ${decision.riskLevel}: likelihood ${decision.likelihood} ${LIKELIHOOD_LABELS[(decision.likelihood ?? 1) - 1]} × impact ${decision.impact} ${IMPACT_LABELS[(decision.impact ?? 1) - 1]}`,
     );
   }
+  if (decision.likelihoodWhy) parts.push(`why likely: ${decision.likelihoodWhy}`);
+  if (decision.impactWhy) parts.push(`why this impact: ${decision.impactWhy}`);
   if (decision.dueDate) parts.push(`due ${decision.dueDate}`);
   if (decision.mitigation) parts.push(`mitigation ${decision.mitigation}${decision.mitigationWhy ? ` — ${decision.mitigationWhy}` : ''}`);
   if (decision.owner) parts.push(`owner ${decision.owner}`);
