@@ -337,7 +337,7 @@ export class SimulatedAccount {
       case 'GetKeyRotationStatus':
         return json({ KeyRotationEnabled: String(input.KeyId) !== 'k-1' });
       case 'DescribeMetricFilters':
-        return json({ metricFilters: METRIC_FILTERS.map(([name, pattern]) => ({ filterName: name, filterPattern: pattern, logGroupName: input.LogGroupName, metricTransformations: [{ metricName: name, metricNamespace: 'CIS', metricValue: '1' }], creationTime: 1_700_000_000_000 })) });
+        return json({ metricFilters: METRIC_FILTERS.map(([name, pattern]) => ({ filterName: name, filterPattern: pattern, logGroupName: input.logGroupName, metricTransformations: [{ metricName: name, metricNamespace: 'CIS', metricValue: '1' }], creationTime: 1_700_000_000_000 })) });
       case 'DescribeAlarms':
         return json(
           {

@@ -1,7 +1,7 @@
-import type { CallError, SnapshotIndex } from '../src/snapshot.js';
+import type { CallError, SnapshotCall, SnapshotIndex } from '../src/snapshot.js';
 import type { CheckStatus, Finding } from './types.js';
 
-/** Raised when a check's input was not recorded or the call failed; the result becomes `error`. */
+/** Raised when a check's input was not recorded or the call failed; its finding is `error` (`manual` for HeldByOtherAccount). */
 export class MissingInput extends Error {
   constructor(
     readonly call: string,
@@ -11,6 +11,11 @@ export class MissingInput extends Error {
     super(error ? `${call} failed in ${region}: ${error.code}${error.message ? ` (${error.message})` : ''}` : `${call} was not collected for ${region}`);
     this.name = 'MissingInput';
   }
+
+  /** The finding that stands in for the verdict this input would have decided: an `error` naming the call. */
+  toFinding(): Finding {
+    return { resource: this.call, region: this.region, status: 'error', detail: `input missing — ${this.message}` };
+  }
 }
 
 export type CallOutcome<T> = { ok: true; output: T } | { ok: false; error: CallError };
@@ -19,6 +24,20 @@ export interface CallQuery {
   /** Omit for global services: any region the call was recorded in. */
   region?: string;
   params?: Record<string, unknown>;
+  /** For a call about one resource: the request member naming it and every identifier AWS accepts there. */
+  about?: ResourceIdentifiers;
+}
+
+/**
+ * Principle: any identifier AWS accepts finds the call. A snapshot may record a call about one
+ * resource under any identifier the API accepts for it (a trail's name or ARN, a KMS key's id, ARN
+ * or alias), as the benchmark's CLI steps do. Checks reading per-resource calls give them all;
+ * a successful recording under any of them is taken before a failed one, and when none was
+ * recorded the first identifier is the one the missing input names.
+ */
+export interface ResourceIdentifiers {
+  member: string;
+  ids: readonly string[];
 }
 
 /** What a check may read: the snapshot, the regions in scope and the snapshot's clock. */
@@ -44,8 +63,8 @@ export class CheckContext {
 
   /** The call's output, or its error for the check to interpret (e.g. NoSuchEntity); throws when not recorded. */
   outcome<T>(service: string, operation: string, query: CallQuery = {}): CallOutcome<T> {
-    const call = this.snapshot.find(service, operation, query.region, query.params);
-    if (!call) throw new MissingInput(describeCall(service, operation, query.params), query.region ?? 'global');
+    const call = this.find(service, operation, query);
+    if (!call) throw new MissingInput(describeCall(service, operation, shownParams(query)), query.region ?? 'global');
     if (call.error) return { ok: false, error: call.error };
     return { ok: true, output: call.output as T };
   }
@@ -53,14 +72,22 @@ export class CheckContext {
   /** The call's output; throws MissingInput when not recorded or when the call failed. */
   output<T>(service: string, operation: string, query: CallQuery = {}): T {
     const result = this.outcome<T>(service, operation, query);
-    if (!result.ok) throw new MissingInput(describeCall(service, operation, query.params), query.region ?? 'global', result.error);
+    if (!result.ok) throw new MissingInput(describeCall(service, operation, shownParams(query)), query.region ?? 'global', result.error);
     return result.output;
   }
 
   /** The output when recorded and successful, otherwise undefined: for supporting evidence only. */
   optional<T>(service: string, operation: string, query: CallQuery = {}): T | undefined {
-    const call = this.snapshot.find(service, operation, query.region, query.params);
+    const call = this.find(service, operation, query);
     return call && !call.error ? (call.output as T) : undefined;
+  }
+
+  /** The recorded call, trying every identifier of `query.about`; a success wins over a failure. */
+  private find(service: string, operation: string, query: CallQuery): SnapshotCall | undefined {
+    if (!query.about) return this.snapshot.find(service, operation, query.region, query.params);
+    const { member, ids } = query.about;
+    const recorded = ids.flatMap((id) => this.snapshot.find(service, operation, query.region, { ...query.params, [member]: id }) ?? []);
+    return recorded.find((call) => !call.error) ?? recorded[0];
   }
 
   /**
@@ -95,13 +122,19 @@ export class CheckContext {
   }
 }
 
+/** The params a missing call is named by: the fixed ones and the first identifier of the resource. */
+function shownParams(query: CallQuery): Record<string, unknown> | undefined {
+  const first = query.about?.ids[0];
+  return query.about && first !== undefined ? { ...query.params, [query.about.member]: first } : query.params;
+}
+
 export function describeCall(service: string, operation: string, params?: Record<string, unknown>): string {
   const shown = params && Object.keys(params).length > 0 ? ` ${JSON.stringify(params)}` : '';
   return `${service} ${operation}${shown}`;
 }
 
 export function missingFinding(err: MissingInput): Finding {
-  return { resource: err.call, region: err.region, status: 'error', detail: `input missing — ${err.message}` };
+  return err.toFinding();
 }
 
 /**

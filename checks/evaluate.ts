@@ -1,18 +1,26 @@
 import { SnapshotIndex, type Snapshot } from '../src/snapshot.js';
 import { CATALOG } from './catalog.js';
 import { CheckContext, MissingInput, missingFinding, overallStatus } from './context.js';
-import type { CheckResult, Recommendation } from './types.js';
+import type { CheckResult, Finding, Recommendation } from './types.js';
 
-/** Runs one recommendation's check; missing input becomes an `error` result naming the call. */
+/**
+ * Runs one recommendation's check; missing input becomes an `error` result naming the call (or a
+ * `manual` one naming what to obtain, when another account holds it).
+ * Nothing a result needs is ever absent from it: a finding a check left without a resource or
+ * region (a defect of the check) is stored against the account, globally, rather than lost.
+ */
 export function evaluateOne(rec: Recommendation, ctx: CheckContext): CheckResult {
   try {
-    const findings = rec.evaluate(ctx);
+    const findings = rec.evaluate(ctx).map((f): Finding => (f.resource && f.region ? f : { ...f, resource: f.resource || ctx.account, region: f.region || 'global' }));
     if (findings.length === 0) {
       return { id: rec.id, status: 'error', findings: [{ resource: ctx.account, region: 'global', status: 'error', detail: 'the check produced no findings' }] };
     }
     return { id: rec.id, status: overallStatus(findings, rec.assessment), findings };
   } catch (err) {
-    if (err instanceof MissingInput) return { id: rec.id, status: 'error', findings: [missingFinding(err)] };
+    if (err instanceof MissingInput) {
+      const findings = [missingFinding(err)];
+      return { id: rec.id, status: overallStatus(findings, rec.assessment), findings };
+    }
     throw err;
   }
 }

@@ -48,8 +48,23 @@ export function paramsKey(params: Record<string, unknown> | undefined): string {
   return JSON.stringify(canonical(kept));
 }
 
+/**
+ * Request members that earlier snapshots spelled differently from AWS's service model, by
+ * `service operation`: read under the model's spelling so those snapshots are still found.
+ */
+const LEGACY_MEMBER_SPELLINGS: Record<string, Record<string, string>> = {
+  'logs DescribeMetricFilters': { LogGroupName: 'logGroupName' },
+};
+
+/** The params with any legacy member spelling replaced by the model's. */
+function modelSpelling(service: string, operation: string, params: Record<string, unknown> | undefined): Record<string, unknown> | undefined {
+  const legacy = LEGACY_MEMBER_SPELLINGS[`${service} ${operation}`];
+  if (!legacy || !params) return params;
+  return Object.fromEntries(Object.entries(params).map(([member, value]) => [legacy[member] ?? member, value]));
+}
+
 function callKey(service: string, operation: string, region: string, params: Record<string, unknown> | undefined): string {
-  return `${service}\u0000${operation}\u0000${region}\u0000${paramsKey(params)}`;
+  return `${service}\u0000${operation}\u0000${region}\u0000${paramsKey(modelSpelling(service, operation, params))}`;
 }
 
 /** Validates parsed JSON as a snapshot; every complaint names the member and what was expected. */

@@ -20,7 +20,7 @@ export const keyRotation: Recommendation = {
     ],
     remediation: [
       'Create a second key (aws iam create-access-key --user-name NAME) and move every workload to it.',
-      'Deactivate the old key (aws iam update-access-key ... --status Inactive), watch for breakage, then delete it.',
+      'Deactivate the old key (aws iam update-access-key --user-name NAME --access-key-id OLD_KEY --status Inactive), watch for breakage, then delete it (aws iam delete-access-key --user-name NAME --access-key-id OLD_KEY).',
       'Better still, replace long-lived keys with roles (instance profiles, IAM Roles Anywhere, OIDC federation for CI).',
     ],
   },

@@ -1,6 +1,7 @@
-import { judgeEach } from '../context.js';
+import { MissingInput } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { listUsers, noUsersFinding } from './iam-data.js';
+import { attempt } from '../requirements.js';
+import { iamUsers, missingFor, noUsersFinding } from './iam-data.js';
 
 interface ListAttachedUserPoliciesOutput {
   AttachedPolicies?: { PolicyName: string; PolicyArn: string }[];
@@ -36,6 +37,7 @@ export const permissionsViaGroups: Recommendation = {
     { service: 'iam', operation: 'ListUsers', scope: 'global' },
     { service: 'iam', operation: 'ListAttachedUserPolicies', scope: 'global', per: 'UserName' },
     { service: 'iam', operation: 'ListUserPolicies', scope: 'global', per: 'UserName' },
+    { service: 'iam', operation: 'GetCredentialReport', scope: 'global' },
   ],
   risk: {
     likelihood: 1,
@@ -44,18 +46,24 @@ export const permissionsViaGroups: Recommendation = {
     mitigationWhy: 'Moving grants into groups makes permissions reviewable by job function.',
   },
   evaluate(ctx) {
-    const users = listUsers(ctx);
+    const users = iamUsers(ctx);
     if (users.length === 0) return noUsersFinding(ctx);
-    return judgeEach(users, (user): Finding[] => {
-      const params = { UserName: user.UserName };
-      const attached = ctx.output<ListAttachedUserPoliciesOutput>('iam', 'ListAttachedUserPolicies', { params }).AttachedPolicies ?? [];
-      const inline = ctx.output<ListUserPoliciesOutput>('iam', 'ListUserPolicies', { params }).PolicyNames ?? [];
-      const grants = [...attached.map((p) => `attached policy ${p.PolicyName}`), ...inline.map((name) => `inline policy ${name}`)];
-      return [
-        grants.length > 0
-          ? { resource: user.Arn, region: 'global', status: 'fail', detail: `${user.UserName} has permissions of its own: ${grants.join(', ')}` }
-          : { resource: user.Arn, region: 'global', status: 'pass', detail: `${user.UserName} has no directly attached or inline policies` },
+    return users.map((user): Finding => {
+      const params = { UserName: user.userName };
+      // Either list alone can prove a grant of the user's own, so one missing list does not hide the other.
+      const attached = attempt(() => ctx.output<ListAttachedUserPoliciesOutput>('iam', 'ListAttachedUserPolicies', { params }).AttachedPolicies ?? []);
+      const inline = attempt(() => ctx.output<ListUserPoliciesOutput>('iam', 'ListUserPolicies', { params }).PolicyNames ?? []);
+      const missing = [attached, inline].filter((r): r is MissingInput => r instanceof MissingInput);
+      const grants = [
+        ...(attached instanceof MissingInput ? [] : attached.map((p) => `attached policy ${p.PolicyName}`)),
+        ...(inline instanceof MissingInput ? [] : inline.map((name) => `inline policy ${name}`)),
       ];
-    }, (u) => u.Arn);
+      if (grants.length > 0) {
+        const unread = missing.length > 0 ? ` (not known: ${missing.map((m) => m.message).join('; ')})` : '';
+        return { resource: user.arn, region: 'global', status: 'fail', detail: `${user.userName} has permissions of its own: ${grants.join(', ')}${unread}` };
+      }
+      if (missing.length > 0) return missingFor(user.arn, ...missing);
+      return { resource: user.arn, region: 'global', status: 'pass', detail: `${user.userName} has no directly attached or inline policies` };
+    });
   },
 };

@@ -33,7 +33,7 @@ export const noFullAdminPolicies: Recommendation = {
     ],
     remediation: [
       'Replace the policy with one scoped to the services and resources the holders need (IAM Access Analyzer can generate one from CloudTrail activity).',
-      'Detach it from every holder: aws iam detach-group-policy / detach-user-policy / detach-role-policy --policy-arn ARN.',
+      'Detach it from every holder: aws iam detach-group-policy --group-name GROUP --policy-arn ARN, aws iam detach-user-policy --user-name NAME --policy-arn ARN, aws iam detach-role-policy --role-name ROLE --policy-arn ARN.',
       'Keep any genuine break-glass administrator access in one well-guarded role with MFA and alerting.',
     ],
   },

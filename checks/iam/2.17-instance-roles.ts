@@ -1,6 +1,6 @@
 import { MissingInput, type CheckContext } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { attempt } from './iam-data.js';
+import { attempt } from '../requirements.js';
 
 interface Ec2Instance {
   InstanceId: string;

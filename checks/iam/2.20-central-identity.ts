@@ -1,7 +1,8 @@
 import { MissingInput } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 import { credentialReport, hasConsolePassword } from './credential-report.js';
-import { attempt, listUsers, missingFor } from './iam-data.js';
+import { attempt } from '../requirements.js';
+import { listUsers, missingFor } from './iam-data.js';
 
 interface DescribeOrganizationOutput {
   Organization?: { Id?: string; Arn?: string; FeatureSet?: string; MasterAccountId?: string; MasterAccountArn?: string };

@@ -1,10 +1,30 @@
 import { MissingInput } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
-import { ATTACHED_POLICIES, attachedPolicies, attempt, awsManagedPolicyArn, defaultVersionDocument, entityNames, type ListEntitiesForPolicyOutput } from './iam-data.js';
+import { attempt } from '../requirements.js';
+import { ATTACHED_POLICIES, attachedPolicies, awsManagedPolicyArn, defaultVersionDocument, entityNames, type ListEntitiesForPolicyOutput, type ManagedPolicy } from './iam-data.js';
 import { allowsAction, parsePolicyDocument, PolicyDocumentError, statementsOf } from './policy-document.js';
 
 // The CloudShell actions that move data in and out of the environment or start it.
 const CLOUDSHELL_ACTIONS = ['cloudshell:CreateEnvironment', 'cloudshell:CreateSession', 'cloudshell:StartEnvironment', 'cloudshell:GetFileUploadUrls', 'cloudshell:GetFileDownloadUrls', 'cloudshell:PutCredentials'];
+
+const NOBODY = 'AWSCloudShellFullAccess is attached to no user, group or role — confirm no other policy grants CloudShell file transfer';
+
+/**
+ * Who holds AWSCloudShellFullAccess: its entity list when recorded; otherwise the attached-policy
+ * list (ListPolicies OnlyAttached), which holds the policy exactly when something is attached to it.
+ */
+function cloudShellPolicyFinding(policyArn: string, entities: ListEntitiesForPolicyOutput | MissingInput, policies: ManagedPolicy[] | MissingInput): Finding {
+  const base = { resource: policyArn, region: 'global' };
+  if (!(entities instanceof MissingInput)) {
+    const holders = entityNames(entities);
+    return holders.length > 0 ? { ...base, status: 'fail', detail: `AWSCloudShellFullAccess is attached to ${holders.join(', ')}` } : { ...base, status: 'manual', detail: NOBODY };
+  }
+  if (policies instanceof MissingInput) throw entities;
+  const listed = policies.find((p) => p.Arn === policyArn);
+  if (!listed) return { ...base, status: 'manual', detail: `${NOBODY} (iam ListPolicies {"OnlyAttached":true} does not list it)` };
+  const count = listed.AttachmentCount === undefined ? 'some entities' : `${listed.AttachmentCount} ${listed.AttachmentCount === 1 ? 'entity' : 'entities'}`;
+  return { ...base, status: 'fail', detail: `AWSCloudShellFullAccess is attached to ${count} (iam ListPolicies {"OnlyAttached":true} lists it); which ones is unknown — ${entities.message}` };
+}
 
 export const cloudShellAccess: Recommendation = {
   id: '2.21',
@@ -24,7 +44,7 @@ export const cloudShellAccess: Recommendation = {
       'PolicyGroups, PolicyUsers and PolicyRoles must all be empty.',
     ],
     remediation: [
-      'Detach the policy from each holder (aws iam detach-group-policy / detach-user-policy / detach-role-policy --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess).',
+      'Detach the policy from each holder: aws iam detach-group-policy --group-name GROUP --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess for a group, aws iam detach-user-policy --user-name NAME --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess for a user, aws iam detach-role-policy --role-name ROLE --policy-arn arn:aws:iam::aws:policy/AWSCloudShellFullAccess for a role.',
       'Where CloudShell is needed, grant a custom policy that denies cloudshell:GetFileUploadUrls and cloudshell:GetFileDownloadUrls.',
     ],
   },
@@ -41,15 +61,10 @@ export const cloudShellAccess: Recommendation = {
   },
   evaluate(ctx) {
     const policyArn = awsManagedPolicyArn(ctx, 'AWSCloudShellFullAccess');
-    const entities = ctx.output<ListEntitiesForPolicyOutput>('iam', 'ListEntitiesForPolicy', { params: { PolicyArn: policyArn } });
-    const holders = entityNames(entities);
-    const findings: Finding[] = [
-      holders.length > 0
-        ? { resource: policyArn, region: 'global', status: 'fail', detail: `AWSCloudShellFullAccess is attached to ${holders.join(', ')}` }
-        : { resource: policyArn, region: 'global', status: 'manual', detail: 'AWSCloudShellFullAccess is attached to no user, group or role — confirm no other policy grants CloudShell file transfer' },
-    ];
-    // Other attached policies may grant the same actions; listing them helps the assessor (evidence only).
+    const entities = attempt(() => ctx.output<ListEntitiesForPolicyOutput>('iam', 'ListEntitiesForPolicy', { params: { PolicyArn: policyArn } }));
     const policies = attempt(() => attachedPolicies(ctx));
+    const findings: Finding[] = [cloudShellPolicyFinding(policyArn, entities, policies)];
+    // Other attached policies may grant the same actions; listing them helps the assessor (evidence only).
     if (policies instanceof MissingInput) return findings;
     for (const policy of policies.filter((p) => p.Arn !== policyArn)) {
       let document;

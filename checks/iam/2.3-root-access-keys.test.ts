@@ -17,14 +17,18 @@ describe('2.3 root access keys', () => {
     const report = credentialReportCall([rootRow({ key1: { active: true, rotated: daysAgo(900), lastUsed: daysAgo(3) } })]);
     const result = run(rootAccessKeys, makeSnapshot([report, summary(1)]));
     expect(result.status).toBe('fail');
-    expect(result.findings[0]?.detail).toContain('1 active access key(s): key 1 (last used 2026-11-22)');
+    expect(result.findings[0]?.detail).toContain('AccountAccessKeysPresent = 1');
+    expect(result.findings[0]?.detail).toContain('key 1 active (created 2024-06-08, last used 2026-11-22)');
   });
 
-  it('passes with a note when the only root key is inactive (the benchmark calls flagging it false)', () => {
+  it('fails an inactive root key the summary counts, and passes it with a note on the report alone (the console audit reads only the active flags)', () => {
     const report = credentialReportCall([rootRow({ key2: { active: false, rotated: daysAgo(900) } })]);
-    const result = run(rootAccessKeys, makeSnapshot([report, summary(1)]));
-    expect(result.status).toBe('pass');
-    expect(result.findings[0]?.detail).toMatch(/inactive root key still exists/);
+    const counted = run(rootAccessKeys, makeSnapshot([report, summary(1)]));
+    expect(counted.status).toBe('fail');
+    expect(counted.findings[0]?.detail).toContain('key 2 inactive');
+    const reportOnly = run(rootAccessKeys, makeSnapshot([report]));
+    expect(reportOnly.status).toBe('pass');
+    expect(reportOnly.findings[0]?.detail).toMatch(/no active root access key; key 2 inactive .* still exists and should be deleted/);
   });
 
   it('falls back to the account summary when the report is missing', () => {

@@ -1,4 +1,6 @@
+import { MissingInput } from '../context.js';
 import type { Recommendation } from '../types.js';
+import { attempt } from '../requirements.js';
 import { rootArn } from './iam-data.js';
 import { rootSignIn } from './root-user.js';
 
@@ -44,7 +46,6 @@ export const rootHardwareMfa: Recommendation = {
   evaluate(ctx) {
     const resource = rootArn(ctx);
     const state = rootSignIn(ctx);
-    if (state.kind === 'unknown') return [{ resource, region: 'global', status: 'error', detail: state.detail }];
     if (state.kind === 'password-without-mfa') {
       return [{ resource, region: 'global', status: 'fail', detail: `the root user has a password and no MFA device at all (${state.evidence})` }];
     }
@@ -58,12 +59,16 @@ export const rootHardwareMfa: Recommendation = {
         },
       ];
     }
-    const devices = ctx.output<ListVirtualMFADevicesOutput>('iam', 'ListVirtualMFADevices').VirtualMFADevices ?? [];
+    const devices = attempt(() => ctx.output<ListVirtualMFADevicesOutput>('iam', 'ListVirtualMFADevices').VirtualMFADevices ?? []);
     const rootSerial = `arn:${ctx.partition}:iam::${ctx.account}:mfa/root-account-mfa-device`;
-    const virtual = devices.find((d) => d.User?.Arn === resource || d.SerialNumber === rootSerial);
+    // Only an assigned device (one with a User) is root's MFA; the list also holds unassigned ones.
+    const virtual = devices instanceof MissingInput ? undefined : devices.find((d) => d.User !== undefined && (d.User.Arn === resource || d.SerialNumber === rootSerial));
+    // A virtual device assigned to root proves the failure, whatever the summary and report say.
     if (virtual) {
       return [{ resource, region: 'global', status: 'fail', detail: `the root user's MFA is a virtual device (${virtual.SerialNumber}), not hardware` }];
     }
+    if (state.kind === 'unknown') return [{ resource, region: 'global', status: 'error', detail: state.detail }];
+    if (devices instanceof MissingInput) throw devices;
     return [
       {
         resource,

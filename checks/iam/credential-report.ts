@@ -73,6 +73,20 @@ export function parseCredentialReport(content: unknown): CredentialReportRow[] {
 
 interface GetCredentialReportOutput {
   Content?: string;
+  GeneratedTime?: string;
+}
+
+/**
+ * `credential report (generated 2026-11-25T07:36Z)`: how a finding names the report, with its age,
+ * since IAM may hand out a report generated hours before the snapshot.
+ */
+export function reportLabel(ctx: CheckContext): string {
+  const generated = ctx.optional<GetCredentialReportOutput>('iam', 'GetCredentialReport')?.GeneratedTime;
+  const at = generated ? new Date(generated) : undefined;
+  if (!at || Number.isNaN(at.getTime())) return 'credential report (generation time not recorded)';
+  const hoursBefore = Math.floor((ctx.now.getTime() - at.getTime()) / 3_600_000);
+  const age = hoursBefore >= 1 ? `, ${hoursBefore} h before collection` : '';
+  return `credential report (generated ${at.toISOString().slice(0, 16)}Z${age})`;
 }
 
 /**

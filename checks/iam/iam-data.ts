@@ -1,4 +1,5 @@
 import { MissingInput, type CheckContext } from '../context.js';
+import { attempt } from '../requirements.js';
 import type { Finding } from '../types.js';
 import { credentialReport, reportKeySlots, type CredentialReportRow } from './credential-report.js';
 
@@ -44,16 +45,6 @@ export function day(date: Date): string {
   return date.toISOString().slice(0, 10);
 }
 
-/** The result of a read, or the MissingInput it raised, so a check can fall back to another source. */
-export function attempt<T>(read: () => T): T | MissingInput {
-  try {
-    return read();
-  } catch (err) {
-    if (err instanceof MissingInput) return err;
-    throw err;
-  }
-}
-
 /** An error finding for a resource whose input is missing, naming the call(s). */
 export function missingFor(resource: string, ...missing: MissingInput[]): Finding {
   return { resource, region: 'global', status: 'error', detail: `input missing — ${missing.map((m) => m.message).join('; ')}` };
@@ -61,6 +52,24 @@ export function missingFor(resource: string, ...missing: MissingInput[]): Findin
 
 export function listUsers(ctx: CheckContext): IamUser[] {
   return ctx.output<ListUsersOutput>('iam', 'ListUsers').Users ?? [];
+}
+
+/** An IAM user as the per-user checks name it. */
+export interface UserRef {
+  userName: string;
+  arn: string;
+}
+
+/**
+ * The account's IAM users (root excluded): from ListUsers or, failing that, the credential
+ * report, which lists the same users. Throws ListUsers' MissingInput when neither is there.
+ */
+export function iamUsers(ctx: CheckContext): UserRef[] {
+  const listed = attempt(() => listUsers(ctx));
+  if (!(listed instanceof MissingInput)) return listed.map((u) => ({ userName: u.UserName, arn: u.Arn }));
+  const report = attempt(() => credentialReport(ctx));
+  if (report instanceof MissingInput) throw listed;
+  return report.users.map((r) => ({ userName: r.user, arn: r.arn }));
 }
 
 export function listAccessKeys(ctx: CheckContext, userName: string): AccessKeyMetadata[] {
@@ -155,14 +164,9 @@ export function accessKeyInventory(ctx: CheckContext): KeyInventory {
 }
 
 function buildKeyInventory(ctx: CheckContext): KeyInventory {
-  const listed = attempt(() => listUsers(ctx));
+  const people = iamUsers(ctx);
   const report = attempt(() => credentialReport(ctx));
-  if (listed instanceof MissingInput && report instanceof MissingInput) throw listed;
   const rows = report instanceof MissingInput ? new Map<string, CredentialReportRow>() : new Map(report.users.map((r) => [r.user, r]));
-  const people =
-    listed instanceof MissingInput
-      ? [...rows.values()].map((r) => ({ userName: r.user, arn: r.arn }))
-      : listed.map((u) => ({ userName: u.UserName, arn: u.Arn }));
 
   const inventory: KeyInventory = { users: [], missing: [] };
   for (const person of people) {

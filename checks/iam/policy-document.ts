@@ -1,5 +1,7 @@
 /** IAM policy documents as the checks see them: decoded JSON, statements normalised to lists. */
 
+import { actionGlobMatch } from './wildcard.js';
+
 export interface PolicyStatement {
   Sid?: string;
   Effect?: string;
@@ -71,8 +73,7 @@ export function grantsFullAdmin(statement: PolicyStatement): boolean {
 
 /** IAM action matching: case-insensitive, `*` any run of characters, `?` one character. */
 export function actionMatches(pattern: string, action: string): boolean {
-  const regex = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 'i');
-  return regex.test(action);
+  return actionGlobMatch(pattern, action);
 }
 
 /** Whether an Allow statement grants `action` (through Action, or by leaving it out of NotAction). */

@@ -1,6 +1,7 @@
 import { MissingInput, type CheckContext } from '../context.js';
-import { credentialReport, reportFlag, type CredentialReportRow } from './credential-report.js';
-import { attempt, type AccountSummaryOutput } from './iam-data.js';
+import { credentialReport, reportFlag, reportLabel, type CredentialReportRow } from './credential-report.js';
+import { attempt } from '../requirements.js';
+import type { AccountSummaryOutput } from './iam-data.js';
 
 /**
  * What the data says about the root user's sign-in protection. A root user without a password
@@ -37,9 +38,16 @@ export function rootSignIn(ctx: CheckContext): RootSignIn {
 
   if (!(summary instanceof MissingInput) && summary.AccountMFAEnabled !== undefined) {
     const password = summary.AccountPasswordPresent;
-    if (summary.AccountMFAEnabled >= 1) return { kind: 'mfa', evidence: 'GetAccountSummary AccountMFAEnabled = 1' };
-    if (password === 0) return { kind: 'no-password', evidence: 'GetAccountSummary AccountMFAEnabled = 0, AccountPasswordPresent = 0' };
-    if (password !== undefined) return { kind: 'password-without-mfa', evidence: `GetAccountSummary AccountMFAEnabled = 0, AccountPasswordPresent = ${password}` };
+    // The summary decides; a report that says otherwise is named, since it may predate a change.
+    const reportRow = row instanceof MissingInput ? undefined : row;
+    const reportMfa = reportRow ? reportFlag(reportRow.mfa_active) : undefined;
+    const disagreement =
+      reportRow && reportMfa !== undefined && reportMfa !== summary.AccountMFAEnabled >= 1
+        ? `; the ${reportLabel(ctx)} says mfa_active = ${reportRow.mfa_active}, but the summary, which the benchmark's CLI audit reads, decides`
+        : '';
+    if (summary.AccountMFAEnabled >= 1) return { kind: 'mfa', evidence: `GetAccountSummary AccountMFAEnabled = 1${disagreement}` };
+    if (password === 0) return { kind: 'no-password', evidence: `GetAccountSummary AccountMFAEnabled = 0, AccountPasswordPresent = 0${disagreement}` };
+    if (password !== undefined) return { kind: 'password-without-mfa', evidence: `GetAccountSummary AccountMFAEnabled = 0, AccountPasswordPresent = ${password}${disagreement}` };
     if (reportPassword === false) return { kind: 'no-password', evidence: `GetAccountSummary AccountMFAEnabled = 0; ${fromReport}` };
     if (reportPassword === true) return { kind: 'password-without-mfa', evidence: `GetAccountSummary AccountMFAEnabled = 0; ${fromReport}` };
     return {

@@ -1,5 +1,5 @@
 import type { Finding, Recommendation } from '../types.js';
-import { TRAIL_READS, describeManagementCoverage, multiRegionTrailsWithManagementEvents, type TrailReview } from './trails.js';
+import { TRAIL_READS, describeManagementCoverage, multiRegionTrailsWithManagementEvents, noTrailDetail, type TrailReview } from './trails.js';
 
 function evidence(review: TrailReview): string {
   const { trail, status, management } = review;
@@ -35,7 +35,7 @@ export const cloudtrailAllRegions: Recommendation = {
       'aws cloudtrail get-event-selectors --trail-name <trail-arn>: a classic selector with IncludeManagementEvents true and ReadWriteType All, or an advanced selector with eventCategory = Management and no readOnly field.',
     ],
     remediation: [
-      'Create a multi-region trail (console trails are multi-region by default): aws cloudtrail create-trail --name <name> --bucket-name <bucket> --is-multi-region-trail, then aws cloudtrail start-logging --name <name>.',
+      'Create a multi-region trail (console trails are multi-region by default): aws cloudtrail create-trail --name <name> --s3-bucket-name <bucket> --is-multi-region-trail, then aws cloudtrail start-logging --name <name>.',
       'Or convert an existing trail: aws cloudtrail update-trail --name <name> --is-multi-region-trail.',
       'In the trail\'s Management events settings select both Read and Write (a trail created from the CLI records both by default).',
       'Manage the growth of the log bucket with S3 lifecycle rules rather than by narrowing what is recorded.',
@@ -50,12 +50,13 @@ export const cloudtrailAllRegions: Recommendation = {
     if (survey.qualifying.length > 0) {
       return [
         ...survey.qualifying.map((review): Finding => ({ resource: review.trail.TrailARN, region: review.trail.HomeRegion, status: 'manual', detail: `${review.trail.Name}: ${evidence(review)}` })),
+        ...survey.elsewhere,
         ...notCounted('manual'),
       ];
     }
-    // Nothing qualifies from the data we have; missing input could still hide the trail that would.
-    if (survey.missing.length > 0) return [...survey.missing, ...notCounted('manual')];
-    if (survey.shortfalls.length === 0) return [{ resource: ctx.account, region: 'global', status: 'fail', detail: 'no CloudTrail trail exists in any region in scope' }];
+    // Nothing qualifies from the data we have; missing input, or another account's trail, could still be the one that would.
+    if (survey.missing.length > 0 || survey.elsewhere.length > 0) return [...survey.missing, ...survey.elsewhere, ...notCounted('manual')];
+    if (survey.shortfalls.length === 0) return [{ resource: ctx.account, region: 'global', status: 'fail', detail: noTrailDetail(ctx, survey.inventory) }];
     return [
       { resource: ctx.account, region: 'global', status: 'fail', detail: 'no multi-region trail is logging with read and write management events' },
       ...notCounted('fail'),

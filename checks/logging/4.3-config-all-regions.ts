@@ -1,3 +1,4 @@
+import { judgeAll } from '../requirements.js';
 import type { Finding, Recommendation } from '../types.js';
 
 interface ConfigurationRecorder {
@@ -71,31 +72,43 @@ export const configAllRegions: Recommendation = {
   risk: { likelihood: 2, impact: 3, mitigation: 'reduction', mitigationWhy: 'Recorded configuration history makes changes visible and investigations possible.' },
   evaluate(ctx) {
     const globalRecorders: string[] = [];
+    const recordersUnknown: string[] = [];
     const regional = ctx.perRegion((region): Finding[] => {
-      const recorders = (ctx.output<DescribeRecordersOutput>('configservice', 'DescribeConfigurationRecorders', { region }).ConfigurationRecorders ?? []).filter(
-        (r) => !r.servicePrincipal,
-      );
-      const statuses = ctx.output<DescribeRecorderStatusOutput>('configservice', 'DescribeConfigurationRecorderStatus', { region }).ConfigurationRecordersStatus ?? [];
+      let listed: DescribeRecordersOutput;
+      try {
+        listed = ctx.output<DescribeRecordersOutput>('configservice', 'DescribeConfigurationRecorders', { region });
+      } catch (err) {
+        recordersUnknown.push(region);
+        throw err;
+      }
+      const recorders = (listed.ConfigurationRecorders ?? []).filter((r) => !r.servicePrincipal);
       if (recorders.length === 0) return [{ resource: ctx.account, region, status: 'fail', detail: `no AWS Config recorder in ${region}` }];
+      // Read only when a recorder's own settings do not already fail it.
+      const statusOf = (name: string) =>
+        (ctx.output<DescribeRecorderStatusOutput>('configservice', 'DescribeConfigurationRecorderStatus', { region }).ConfigurationRecordersStatus ?? []).find((s) => s.name === name);
       return recorders.map((recorder): Finding => {
         if (recorder.recordingGroup?.includeGlobalResourceTypes === true) globalRecorders.push(`${recorder.name} in ${region}`);
-        const status = statuses.find((s) => s.name === recorder.name);
-        const problems: string[] = [];
-        if (!recordsAllTypes(recorder)) problems.push('does not record all supported resource types');
-        if (status?.recording !== true) problems.push('is not recording');
-        if (status?.lastStatus?.toUpperCase() !== 'SUCCESS') problems.push(`last status is ${status?.lastStatus ?? 'unknown'}${status?.lastErrorCode ? ` (${status.lastErrorCode})` : ''}`);
         const resource = recorder.arn ?? ctx.arn('config', region, `configuration-recorder/${recorder.name}`);
-        return problems.length === 0
-          ? { resource, region, status: 'pass', detail: `recorder ${recorder.name} records all supported resource types and its last status is SUCCESS` }
-          : { resource, region, status: 'fail', detail: `recorder ${recorder.name} ${problems.join(', ')}` };
+        const judgement = judgeAll([
+          () => (recordsAllTypes(recorder) ? undefined : 'does not record all supported resource types'),
+          () => (statusOf(recorder.name)?.recording === true ? undefined : 'is not recording'),
+          () => {
+            const status = statusOf(recorder.name);
+            if (status?.lastStatus?.toUpperCase() === 'SUCCESS') return undefined;
+            return `last status is ${status?.lastStatus ?? 'unknown'}${status?.lastErrorCode ? ` (${status.lastErrorCode})` : ''}`;
+          },
+        ]);
+        if (judgement.kind === 'met') return { resource, region, status: 'pass', detail: `recorder ${recorder.name} records all supported resource types and its last status is SUCCESS` };
+        if (judgement.kind === 'unmet') return { resource, region, status: 'fail', detail: `recorder ${recorder.name} ${judgement.reasons.join(', ')}` };
+        const unread = judgement.kind === 'unknown' ? judgement.missing[0]?.message : judgement.held[0]?.message;
+        return { resource, region, status: 'error', detail: `recorder ${recorder.name} records all supported resource types, but its status is unknown — ${unread ?? 'not collected'}` };
       });
     });
-    // The recorder findings are pass or fail, so an error is a region whose input is missing.
-    const regionsMissing = regional.some((f) => f.status === 'error');
+    // Only a region whose recorders could not be listed can hide a recorder of global types.
     const global: Finding =
       globalRecorders.length > 0
         ? { resource: ctx.account, region: 'global', status: 'pass', detail: `global resource types (IAM) are recorded by ${globalRecorders.join(', ')}` }
-        : regionsMissing
+        : recordersUnknown.length > 0
           ? { resource: ctx.account, region: 'global', status: 'error', detail: 'no recorder seen includes global resource types, but some regions could not be read' }
           : { resource: ctx.account, region: 'global', status: 'fail', detail: 'no recorder in any region includes global resource types (IAM)' };
     return [...regional, global];

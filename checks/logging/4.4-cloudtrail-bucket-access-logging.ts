@@ -1,7 +1,13 @@
-import { judgeEach } from '../context.js';
+import { MissingInput, judgeEach } from '../context.js';
+import { otherAccount } from '../ownership.js';
+import { attempt } from '../requirements.js';
 import { BUCKET_LIST_READS, bucketArn, bucketCall, bucketNamed } from '../storage/buckets.js';
 import type { Finding, Recommendation } from '../types.js';
-import { listTrails } from './trails.js';
+import { listTrails, type Trail } from './trails.js';
+
+interface ListBucketsOutput {
+  Buckets?: { Name: string }[];
+}
 
 interface BucketLoggingOutput {
   LoggingEnabled?: { TargetBucket?: string; TargetPrefix?: string };
@@ -39,19 +45,32 @@ export const cloudtrailBucketAccessLogging: Recommendation = {
   risk: { likelihood: 2, impact: 2, mitigation: 'reduction', mitigationWhy: 'An access record of the log bucket exposes attempts to read or destroy the audit trail.' },
   evaluate(ctx) {
     const { trails, missing } = listTrails(ctx);
-    const bucketTrails = new Map<string, string[]>();
+    const bucketTrails = new Map<string, Trail[]>();
     for (const trail of trails) {
-      if (trail.S3BucketName) bucketTrails.set(trail.S3BucketName, [...(bucketTrails.get(trail.S3BucketName) ?? []), trail.Name]);
+      if (trail.S3BucketName) bucketTrails.set(trail.S3BucketName, [...(bucketTrails.get(trail.S3BucketName) ?? []), trail]);
     }
     if (bucketTrails.size === 0 && missing.length === 0) {
       return [{ resource: ctx.account, region: 'global', status: 'fail', detail: 'no CloudTrail trail delivers to an S3 bucket, so there is no bucket to log' }];
     }
-    const findings = judgeEach([...bucketTrails], ([name, trailNames]): Finding[] => {
-      // The log bucket may belong to another account (an organization trail); its region is then unknown.
+    const ownBuckets = ctx.optional<ListBucketsOutput>('s3api', 'ListBuckets')?.Buckets?.map((b) => b.Name);
+    const findings = judgeEach([...bucketTrails], ([name, bucketOf]): Finding[] => {
       const bucket = bucketNamed(ctx, name);
-      const { outcome, region: where } = bucketCall<BucketLoggingOutput>(ctx, 'GetBucketLogging', bucket);
       const resource = bucket.arn;
-      const of = `bucket of ${trailNames.join(', ')}`;
+      const of = `bucket of ${bucketOf.map((t) => t.Name).join(', ')}`;
+      const recorded = attempt(() => bucketCall<BucketLoggingOutput>(ctx, 'GetBucketLogging', bucket));
+      const call = recorded instanceof MissingInput ? undefined : recorded;
+      if (!call?.outcome.ok) {
+        // The log bucket may belong to another account (an organization trail's, or a central one).
+        const owners = [...new Set(bucketOf.map((t) => otherAccount(ctx, t.TrailARN)).filter((a): a is string => a !== undefined))];
+        const notOwn = ownBuckets ? !ownBuckets.includes(name) : owners.length > 0;
+        if (notOwn) {
+          const why = ownBuckets ? 'is not among the buckets of this account (s3api ListBuckets)' : 'belongs to a trail of another account';
+          const trailOwner = owners.length > 0 ? `; ${bucketOf.map((t) => t.Name).join(', ')} belongs to account ${owners.join(', ')}` : '';
+          return [{ resource, region: call?.region ?? bucket.region ?? 'global', status: 'manual', detail: `this ${of} ${why}${trailOwner}; obtain its server access logging from the account that owns it (aws s3api get-bucket-logging --bucket ${name})` }];
+        }
+      }
+      if (recorded instanceof MissingInput) throw recorded;
+      const { outcome, region: where } = recorded;
       if (!outcome.ok) return [{ resource, region: where, status: 'error', detail: `s3api GetBucketLogging {"Bucket":"${name}"} failed: ${outcome.error.code}` }];
       const target = outcome.output.LoggingEnabled;
       if (!target?.TargetBucket) return [{ resource, region: where, status: 'fail', detail: `server access logging is off on this ${of}` }];

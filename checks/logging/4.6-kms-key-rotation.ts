@@ -1,8 +1,13 @@
 import { judgeEach, type CheckContext } from '../context.js';
 import type { Finding, Recommendation } from '../types.js';
 
+interface ListedKey {
+  KeyId: string;
+  KeyArn?: string;
+}
+
 interface ListKeysOutput {
-  Keys?: { KeyId: string; KeyArn?: string }[];
+  Keys?: ListedKey[];
 }
 
 interface KeyMetadata {
@@ -36,9 +41,28 @@ function skipReason(meta: KeyMetadata): string | undefined {
   return undefined;
 }
 
-function judgeKey(ctx: CheckContext, region: string, keyId: string, skipped: Map<string, number>): Finding[] {
-  const meta = ctx.output<DescribeKeyOutput>('kms', 'DescribeKey', { region, params: { KeyId: keyId } }).KeyMetadata;
-  const resource = meta?.Arn ?? ctx.arn('kms', region, `key/${keyId}`);
+interface ListAliasesOutput {
+  Aliases?: { AliasName?: string; AliasArn?: string; TargetKeyId?: string }[];
+}
+
+/**
+ * The identifiers a key's calls may be recorded under: its id and ARN for both calls, and for
+ * DescribeKey also its aliases (name and ARN), when the snapshot lists them (kms ListAliases).
+ */
+function keyIdentifiers(ctx: CheckContext, region: string, key: ListedKey): { arn: string; rotation: string[]; describe: string[] } {
+  const arn = key.KeyArn ?? ctx.arn('kms', region, `key/${key.KeyId}`);
+  const rotation = [key.KeyId, arn];
+  const aliases = (ctx.optional<ListAliasesOutput>('kms', 'ListAliases', { region })?.Aliases ?? [])
+    .filter((a) => a.TargetKeyId === key.KeyId)
+    .flatMap((a) => [a.AliasName, a.AliasArn].filter((id): id is string => id !== undefined));
+  return { arn, rotation, describe: [...rotation, ...aliases] };
+}
+
+function judgeKey(ctx: CheckContext, region: string, key: ListedKey, skipped: Map<string, number>): Finding[] {
+  const keyId = key.KeyId;
+  const ids = keyIdentifiers(ctx, region, key);
+  const meta = ctx.output<DescribeKeyOutput>('kms', 'DescribeKey', { region, about: { member: 'KeyId', ids: ids.describe } }).KeyMetadata;
+  const resource = meta?.Arn ?? ids.arn;
   if (!meta) return [{ resource, region, status: 'error', detail: `kms DescribeKey for ${keyId} returned no KeyMetadata` }];
   const reason = skipReason(meta);
   if (reason) {
@@ -50,7 +74,7 @@ function judgeKey(ctx: CheckContext, region: string, keyId: string, skipped: Map
   if (meta.Origin && meta.Origin !== 'AWS_KMS') {
     return [{ resource, region, status: 'manual', detail: `${label} has origin ${meta.Origin}, where automatic rotation is not available; show it is rotated by hand` }];
   }
-  const rotation = ctx.output<KeyRotationStatusOutput>('kms', 'GetKeyRotationStatus', { region, params: { KeyId: keyId } });
+  const rotation = ctx.output<KeyRotationStatusOutput>('kms', 'GetKeyRotationStatus', { region, about: { member: 'KeyId', ids: ids.rotation } });
   if (rotation.KeyRotationEnabled === true) {
     const period = rotation.RotationPeriodInDays ? ` every ${rotation.RotationPeriodInDays} days` : '';
     return [{ resource, region, status: 'pass', detail: `${label} rotates automatically${period}${rotation.NextRotationDate ? `, next on ${rotation.NextRotationDate}` : ''}` }];
@@ -92,7 +116,7 @@ export const kmsKeyRotation: Recommendation = {
     return ctx.perRegion((region): Finding[] => {
       const keys = ctx.output<ListKeysOutput>('kms', 'ListKeys', { region }).Keys ?? [];
       const skipped = new Map<string, number>();
-      const findings = judgeEach(keys, (key) => judgeKey(ctx, region, key.KeyId, skipped), (key) => key.KeyArn ?? ctx.arn('kms', region, `key/${key.KeyId}`));
+      const findings = judgeEach(keys, (key) => judgeKey(ctx, region, key, skipped), (key) => key.KeyArn ?? ctx.arn('kms', region, `key/${key.KeyId}`));
       if (findings.length > 0) return findings;
       const ignored = [...skipped].map(([reason, n]) => `${n} ${reason}`).join(', ');
       return [{ resource: ctx.account, region, status: 'pass', detail: `no customer managed symmetric keys in ${region}${ignored ? ` (skipped: ${ignored})` : ''}` }];

@@ -58,8 +58,9 @@ export const vpcFlowLogs: Recommendation = {
   evaluate(ctx) {
     return ctx.perRegion((region): Finding[] => {
       const vpcs = ctx.output<{ Vpcs?: Vpc[] }>('ec2', 'DescribeVpcs', { region }).Vpcs ?? [];
-      const flowLogs = ctx.output<{ FlowLogs?: FlowLog[] }>('ec2', 'DescribeFlowLogs', { region }).FlowLogs ?? [];
+      // A region without VPCs passes whatever its flow-log call holds.
       if (vpcs.length === 0) return [{ resource: ctx.account, region, status: 'pass', detail: `no VPCs in ${region}` }];
+      const flowLogs = ctx.output<{ FlowLogs?: FlowLog[] }>('ec2', 'DescribeFlowLogs', { region }).FlowLogs ?? [];
       return vpcs.map((vpc): Finding => {
         const resource = `arn:${ctx.partition}:ec2:${region}:${vpc.OwnerId ?? ctx.account}:vpc/${vpc.VpcId}`;
         const label = `${vpc.VpcId}${vpc.IsDefault ? ' (default VPC)' : ''}`;

@@ -3,10 +3,13 @@
  * their status and event selectors, and what those selectors record.
  *
  * Snapshot calls (DESIGN.md ⚑): `cloudtrail DescribeTrails {}` in every region (multi-region
- * trails appear in each region and are merged by ARN); `GetTrailStatus {Name: <trail ARN>}` and
- * `GetEventSelectors {TrailName: <trail ARN>}` in the trail's home region.
+ * trails appear in each region and are merged by ARN); `GetTrailStatus {Name}` and
+ * `GetEventSelectors {TrailName}` in the trail's home region, under the trail's ARN or its name
+ * (the benchmark's CLI steps use the name), or under its ARN in any region in scope.
  */
-import { MissingInput, missingFinding, type CheckContext } from '../context.js';
+import { MissingInput, describeCall, missingFinding, type CheckContext } from '../context.js';
+import { HeldByOtherAccount, otherAccount } from '../ownership.js';
+import { judgeAll, type Requirement } from '../requirements.js';
 import type { ApiRead, Finding } from '../types.js';
 
 export interface Trail {
@@ -69,7 +72,7 @@ interface DescribeTrailsOutput {
   trailList?: Trail[];
 }
 
-/** The calls behind `listTrails` and `reviewMultiRegionTrails`, for a check's `reads`. */
+/** The calls behind `listTrails`, `trailStatus` and `trailEventSelectors`, for a check's `reads`. */
 export const TRAIL_READS: ApiRead[] = [
   { service: 'cloudtrail', operation: 'DescribeTrails', scope: 'regional' },
   { service: 'cloudtrail', operation: 'GetTrailStatus', scope: 'regional', per: 'Name' },
@@ -81,33 +84,94 @@ export interface TrailInventory {
   trails: Trail[];
   /** One `error` finding per region whose DescribeTrails is missing or denied: trails homed there are unknown. */
   missing: Finding[];
+  /** The regions whose DescribeTrails was read. */
+  readRegions: string[];
 }
 
 /** All trails of the account, merged across regions by ARN. */
 export function listTrails(ctx: CheckContext): TrailInventory {
   const byArn = new Map<string, Trail>();
   const missing: Finding[] = [];
+  const readRegions: string[] = [];
   for (const region of ctx.regions) {
     try {
       for (const trail of ctx.output<DescribeTrailsOutput>('cloudtrail', 'DescribeTrails', { region }).trailList ?? []) {
         if (!byArn.has(trail.TrailARN)) byArn.set(trail.TrailARN, trail);
       }
+      readRegions.push(region);
     } catch (err) {
       if (!(err instanceof MissingInput)) throw err;
       missing.push(missingFinding(err));
     }
   }
-  return { trails: [...byArn.values()], missing };
+  return { trails: [...byArn.values()], missing, readRegions };
 }
 
-/** GetTrailStatus for a trail, from its home region; throws MissingInput when missing or denied. */
+/**
+ * The regions whose missing DescribeTrails could hide a multi-region trail: none once any region
+ * was read, since DescribeTrails in every region lists the multi-region trails.
+ */
+export function multiRegionTrailsMissing(inventory: TrailInventory): Finding[] {
+  return inventory.readRegions.length > 0 ? [] : inventory.missing;
+}
+
+/**
+ * What an inventory without a single trail proves: that no trail exists only where every region
+ * was read; otherwise only that no multi-region trail exists, which any read region would list.
+ */
+export function noTrailDetail(ctx: CheckContext, inventory: TrailInventory): string {
+  const unread = ctx.regions.filter((region) => !inventory.readRegions.includes(region));
+  if (unread.length === 0) return 'no CloudTrail trail exists in any region in scope';
+  return `no multi-region CloudTrail trail exists (DescribeTrails in any region lists them; single-region trails in ${unread.join(', ')} are unknown, as DescribeTrails could not be read there)`;
+}
+
+/**
+ * A per-trail CloudTrail call: in the home region under the trail's ARN or name, else under its
+ * ARN in another region (a shadow trail answers there). When it is absent or failed, a trail of
+ * another account (an organization trail seen from a member) raises HeldByOtherAccount, any
+ * other raises MissingInput naming the home-region call.
+ */
+function trailCall<T>(ctx: CheckContext, operation: string, member: string, trail: Trail): T {
+  const owner = otherAccount(ctx, trail.TrailARN);
+  // A name resolves among the caller's own trails, so another account's trail answers only to its ARN.
+  const home = { region: trail.HomeRegion, about: { member, ids: owner ? [trail.TrailARN] : [trail.TrailARN, trail.Name] } };
+  const found =
+    ctx.optional<T>('cloudtrail', operation, home) ??
+    ctx.regions
+      .filter((region) => region !== trail.HomeRegion)
+      .map((region) => ctx.optional<T>('cloudtrail', operation, { region, about: { member, ids: [trail.TrailARN] } }))
+      .find((output) => output !== undefined);
+  if (found !== undefined) return found;
+  if (owner) {
+    const command = operation === 'GetTrailStatus' ? `aws cloudtrail get-trail-status --name ${trail.TrailARN}` : `aws cloudtrail get-event-selectors --trail-name ${trail.TrailARN}`;
+    throw new HeldByOtherAccount(
+      describeCall('cloudtrail', operation, { [member]: trail.TrailARN }),
+      trail.TrailARN,
+      trail.HomeRegion,
+      `${trail.Name} is ${trail.IsOrganizationTrail ? 'an organization trail ' : 'a trail '}of account ${owner}, and this snapshot cannot show its ${operation === 'GetTrailStatus' ? 'status' : 'event selectors'}; obtain them from that account (${command} --region ${trail.HomeRegion})`,
+    );
+  }
+  return ctx.output<T>('cloudtrail', operation, home);
+}
+
+/** GetTrailStatus for a trail; throws MissingInput (HeldByOtherAccount for another account's trail) when missing or denied. */
 export function trailStatus(ctx: CheckContext, trail: Trail): TrailStatus {
-  return ctx.output<TrailStatus>('cloudtrail', 'GetTrailStatus', { region: trail.HomeRegion, params: { Name: trail.TrailARN } });
+  return trailCall<TrailStatus>(ctx, 'GetTrailStatus', 'Name', trail);
 }
 
-/** GetEventSelectors for a trail, from its home region; throws MissingInput when missing or denied. */
+/** GetEventSelectors for a trail; throws MissingInput (HeldByOtherAccount for another account's trail) when missing or denied. */
 export function trailEventSelectors(ctx: CheckContext, trail: Trail): EventSelectors {
-  return ctx.output<EventSelectors>('cloudtrail', 'GetEventSelectors', { region: trail.HomeRegion, params: { TrailName: trail.TrailARN } });
+  return trailCall<EventSelectors>(ctx, 'GetEventSelectors', 'TrailName', trail);
+}
+
+/** Requirement: the trail is logging (GetTrailStatus). */
+export function isLogging(ctx: CheckContext, trail: Trail): Requirement {
+  return () => (trailStatus(ctx, trail).IsLogging === true ? undefined : 'is not logging');
+}
+
+/** The finding for a trail whose status or selectors cannot be read, on the trail itself. */
+export function unreadableTrailFinding(trail: Trail, err: MissingInput): Finding {
+  return { ...missingFinding(err), resource: trail.TrailARN, region: trail.HomeRegion };
 }
 
 /** The log group name inside a trail's CloudWatchLogsLogGroupArn (`arn:…:log-group:<name>:*`). */
@@ -293,60 +357,48 @@ export interface TrailReview {
   management: ManagementCoverage;
 }
 
-export interface MultiRegionTrailReviews {
-  /** Multi-region trails with their status and selectors. */
-  reviews: TrailReview[];
-  /** Trails that record only their home region. */
-  singleRegion: Trail[];
-  /** Error findings: regions whose trails are unknown, or multi-region trails whose status or selectors are missing. */
-  missing: Finding[];
-}
-
-/** Every multi-region trail with its GetTrailStatus and GetEventSelectors; missing input is collected, not thrown. */
-export function reviewMultiRegionTrails(ctx: CheckContext): MultiRegionTrailReviews {
-  const inventory = listTrails(ctx);
-  const result: MultiRegionTrailReviews = { reviews: [], singleRegion: [], missing: [...inventory.missing] };
-  for (const trail of inventory.trails) {
-    if (trail.IsMultiRegionTrail !== true) {
-      result.singleRegion.push(trail);
-      continue;
-    }
-    try {
-      const status = trailStatus(ctx, trail);
-      const selectors = trailEventSelectors(ctx, trail);
-      result.reviews.push({ trail, status, selectors, management: managementEventCoverage(selectors) });
-    } catch (err) {
-      if (!(err instanceof MissingInput)) throw err;
-      result.missing.push(missingFinding(err));
-    }
-  }
-  return result;
-}
-
 export interface ManagementTrailSurvey {
   /** Multi-region trails that are logging and record read and write management events. */
   qualifying: TrailReview[];
   /** The other trails, each with the reasons it does not qualify. */
   shortfalls: { trail: Trail; reasons: string[] }[];
-  /** Missing or denied input; matters only when nothing qualifies. */
+  /** Missing or denied input that could hide a qualifying trail; matters only when nothing qualifies. */
   missing: Finding[];
+  /** `manual` findings: trails of another account whose status or selectors this snapshot cannot show. */
+  elsewhere: Finding[];
+  /** The trails seen, and the regions whose DescribeTrails was read. */
+  inventory: TrailInventory;
 }
 
 /**
  * The trails the benchmark builds on (4.1 and the 5.x metric filters): multi-region, logging
  * (GetTrailStatus IsLogging), and recording management events both read and write
- * (GetEventSelectors, classic or advanced selectors).
+ * (GetEventSelectors, classic or advanced selectors). Each requirement is judged from its own
+ * call, so a trail proven short on one fails whatever the other call holds.
  */
 export function multiRegionTrailsWithManagementEvents(ctx: CheckContext): ManagementTrailSurvey {
-  const { reviews, singleRegion, missing } = reviewMultiRegionTrails(ctx);
-  const survey: ManagementTrailSurvey = { qualifying: [], shortfalls: singleRegion.map((trail) => ({ trail, reasons: ['records only its home region'] })), missing };
-  for (const review of reviews) {
-    const reasons: string[] = [];
-    if (review.status.IsLogging !== true) reasons.push('is not logging');
-    if (!(review.management.read && review.management.write)) reasons.push(`records ${describeManagementCoverage(review.management)}`);
-    reasons.push(...review.management.narrowed);
-    if (reasons.length > review.management.narrowed.length) survey.shortfalls.push({ trail: review.trail, reasons });
-    else survey.qualifying.push(review);
+  const inventory = listTrails(ctx);
+  const singleRegion = inventory.trails.filter((t) => t.IsMultiRegionTrail !== true);
+  const survey: ManagementTrailSurvey = {
+    qualifying: [],
+    shortfalls: singleRegion.map((trail) => ({ trail, reasons: ['records only its home region'] })),
+    missing: [...multiRegionTrailsMissing(inventory)],
+    elsewhere: [],
+    inventory,
+  };
+  for (const trail of inventory.trails.filter((t) => t.IsMultiRegionTrail === true)) {
+    const recordsAllManagement: Requirement = () => {
+      const management = managementEventCoverage(trailEventSelectors(ctx, trail));
+      return management.read && management.write ? undefined : [`records ${describeManagementCoverage(management)}`, ...management.narrowed].join(', ');
+    };
+    const judgement = judgeAll([isLogging(ctx, trail), recordsAllManagement]);
+    if (judgement.kind === 'unmet') survey.shortfalls.push({ trail, reasons: judgement.reasons });
+    else if (judgement.kind === 'unknown') survey.missing.push(...judgement.missing.map((err) => unreadableTrailFinding(trail, err)));
+    else if (judgement.kind === 'elsewhere') survey.elsewhere.push(...judgement.held.map((held) => held.toFinding()));
+    else {
+      const selectors = trailEventSelectors(ctx, trail);
+      survey.qualifying.push({ trail, status: trailStatus(ctx, trail), selectors, management: managementEventCoverage(selectors) });
+    }
   }
   return survey;
 }

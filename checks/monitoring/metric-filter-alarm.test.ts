@@ -126,7 +126,7 @@ describe('the 5.x metric filter and alarm chain', () => {
   });
 
   it('fails when the log group is gone', () => {
-    const gone = denied('logs', 'DescribeMetricFilters', { params: { LogGroupName: LOG_GROUP }, code: 'ResourceNotFoundException' });
+    const gone = denied('logs', 'DescribeMetricFilters', { params: { logGroupName: LOG_GROUP }, code: 'ResourceNotFoundException' });
     const result = run(check, chainSnapshot(KMS, { replace: { DescribeMetricFilters: gone } }));
     expect(result.status).toBe('fail');
     expect(result.findings[0]?.detail).toContain('the log group does not exist');
@@ -192,7 +192,7 @@ describe('the 5.x metric filter and alarm chain', () => {
     const euGroup = 'arn:aws:logs:eu-west-1:111122223333:log-group:trail-eu:*';
     const snapshot = chainSnapshot(KMS, {
       trail: { CloudWatchLogsLogGroupArn: euGroup },
-      replace: { DescribeMetricFilters: ok('logs', 'DescribeMetricFilters', { metricFilters: [metricFilter(KMS)] }, { region: 'eu-west-1', params: { LogGroupName: 'trail-eu' } }) },
+      replace: { DescribeMetricFilters: ok('logs', 'DescribeMetricFilters', { metricFilters: [metricFilter(KMS)] }, { region: 'eu-west-1', params: { logGroupName: 'trail-eu' } }) },
     });
     const result = run(check, snapshot);
     // The fixture's alarm is in us-east-1 and eu-west-1 has none: the metric lives in the log group's region.
@@ -296,7 +296,7 @@ describe('the 5.x metric filter and alarm chain', () => {
       'cloudtrail DescribeTrails',
       'cloudtrail GetTrailStatus {Name}',
       'cloudtrail GetEventSelectors {TrailName}',
-      'logs DescribeMetricFilters {LogGroupName}',
+      'logs DescribeMetricFilters {logGroupName}',
       'cloudwatch DescribeAlarms',
       'sns ListSubscriptionsByTopic {TopicArn}',
     ]);

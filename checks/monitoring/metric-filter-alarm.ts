@@ -1,4 +1,6 @@
-import { MissingInput, type CheckContext } from '../context.js';
+import { MissingInput, describeCall, type CheckContext } from '../context.js';
+import { HeldByOtherAccount, otherAccount } from '../ownership.js';
+import { attempt } from '../requirements.js';
 import type { ApiRead, Finding, Level, Recommendation, RiskDefaults } from '../types.js';
 import {
   canonicalize,
@@ -13,7 +15,17 @@ import {
   type Coverage,
   type FilterNode,
 } from './filter-pattern.js';
-import { TRAIL_READS, describeManagementCoverage, listTrails, managementEventCoverage, type EventSelectors, type Trail, type TrailStatus } from '../logging/trails.js';
+import {
+  TRAIL_READS,
+  describeManagementCoverage,
+  listTrails,
+  managementEventCoverage,
+  multiRegionTrailsMissing,
+  noTrailDetail,
+  trailEventSelectors,
+  trailStatus,
+  type Trail,
+} from '../logging/trails.js';
 
 /**
  * The shared engine of 5.1–5.15. Each recommendation asks for the same chain, and the chain is
@@ -27,7 +39,16 @@ import { TRAIL_READS, describeManagementCoverage, listTrails, managementEventCov
  *
  * Filter equivalence: a filter counts when it catches every event the benchmark's pattern catches
  * (compared by meaning, see filter-pattern.ts `coverage`), so extra OR alternatives or dropped
- * exclusions are accepted and reported as broader; a catch-all filter is not.
+ * exclusions are accepted and reported as broader; a catch-all filter is not. Only filters on the
+ * trail's own log group count.
+ *
+ * Alarm exactness: an alarm counts only when it watches the metric exactly as the filter publishes
+ * it — namespace, name and dimensions (CloudWatch keeps each dimension combination as a metric of
+ * its own, so an alarm with other or no dimensions sees none of the filter's data points, and one
+ * on a dimension value sees only that slice) — and fires when the metric rises.
+ *
+ * A link that cannot be read leaves the chain unknown only if no later link is proven broken, and
+ * a log group in another account (an organization trail seen from a member) is the assessor's.
  */
 
 export interface MonitoringSpec {
@@ -62,6 +83,7 @@ interface MetricFilter {
   filterName: string;
   filterPattern?: string;
   metricTransformations?: MetricTransformation[];
+  logGroupName?: string;
 }
 
 interface MetricDimension {
@@ -71,7 +93,7 @@ interface MetricDimension {
 
 interface MetricAlarm {
   AlarmName: string;
-  AlarmArn: string;
+  AlarmArn?: string;
   ActionsEnabled?: boolean;
   AlarmActions?: string[];
   MetricName?: string;
@@ -104,7 +126,7 @@ function read<T>(ctx: CheckContext, service: string, operation: string, region: 
   try {
     const result = ctx.outcome<T>(service, operation, { region, params });
     if (result.ok) return result;
-    return { ok: false, code: result.error.code, why: new MissingInput(`${service} ${operation} ${JSON.stringify(params)}`, region, result.error).message };
+    return { ok: false, code: result.error.code, why: new MissingInput(describeCall(service, operation, params), region, result.error).message };
   } catch (err) {
     if (err instanceof MissingInput) return { ok: false, why: err.message };
     throw err;
@@ -114,7 +136,7 @@ function read<T>(ctx: CheckContext, service: string, operation: string, region: 
 /** The region and name inside a CloudWatchLogsLogGroupArn (`arn:aws:logs:REGION:ACCOUNT:log-group:NAME:*`). */
 function parseLogGroupArn(arn: string): { region: string; name: string } | undefined {
   const m = /^arn:[^:]+:logs:([^:]+):\d{12}:log-group:(.+?)(?::\*)?$/.exec(arn);
-  return m ? { region: m[1]!, name: m[2]! } : undefined;
+  return m?.[1] && m[2] ? { region: m[1], name: m[2] } : undefined;
 }
 
 const arnRegion = (arn: string): string | undefined => arn.split(':')[3] || undefined;
@@ -181,14 +203,36 @@ function judgeFilters(filters: MetricFilter[], required: FilterNode[], assumed: 
   return judged;
 }
 
-const alarmWatches = (alarm: MetricAlarm, t: MetricTransformation): boolean => {
-  const dimensionsFit = (dims: MetricDimension[] | undefined) => (dims ?? []).every((d) => t.dimensions?.[d.Name] !== undefined);
-  if (alarm.MetricName === t.metricName && alarm.Namespace === t.metricNamespace) return dimensionsFit(alarm.Dimensions);
-  return (alarm.Metrics ?? []).some((q) => {
-    const m = q.MetricStat?.Metric;
-    return m?.MetricName === t.metricName && m.Namespace === t.metricNamespace && dimensionsFit(m.Dimensions);
-  });
-};
+const formatDimensions = (dims: MetricDimension[]) => dims.map((d) => `${d.Name}=${d.Value ?? '*'}`).join(', ');
+
+/** The metrics an alarm reads: its own, or those of its metric-math queries. */
+function alarmMetrics(alarm: MetricAlarm): { MetricName?: string; Namespace?: string; Dimensions?: MetricDimension[] }[] {
+  if (alarm.MetricName !== undefined) return [alarm];
+  return (alarm.Metrics ?? []).flatMap((q) => (q.MetricStat?.Metric ? [q.MetricStat.Metric] : []));
+}
+
+/**
+ * Whether the alarm watches the metric exactly as the transformation publishes it: undefined when
+ * it does, why not when it reads the same metric name with other dimensions, 'unrelated' otherwise.
+ */
+function alarmMismatch(alarm: MetricAlarm, t: MetricTransformation): string | 'unrelated' | undefined {
+  const published = Object.keys(t.dimensions ?? {}).sort();
+  const reasons = alarmMetrics(alarm)
+    .filter((m) => m.MetricName === t.metricName && m.Namespace === t.metricNamespace)
+    .map((m): string | undefined => {
+      const dims = m.Dimensions ?? [];
+      if (dims.length === 0 && published.length === 0) return undefined;
+      if (dims.length === 0) return `alarm '${alarm.AlarmName}' watches it without them`;
+      const names = dims.map((d) => d.Name).sort();
+      if (names.join('\u0000') === published.join('\u0000')) return `alarm '${alarm.AlarmName}' watches only the data points where ${formatDimensions(dims)}`;
+      return `alarm '${alarm.AlarmName}' watches it with dimensions ${formatDimensions(dims)}, a combination the filter never publishes`;
+    });
+  if (reasons.length === 0) return 'unrelated';
+  return reasons.includes(undefined) ? undefined : reasons[0];
+}
+
+/** Comparisons that fire when the watched value rises, as matching events make it do. */
+const FIRES_ON_RISE = new Set(['GreaterThanOrEqualToThreshold', 'GreaterThanThreshold', 'GreaterThanUpperThreshold', 'LessThanLowerOrGreaterThanUpperThreshold']);
 
 const describeAlarm = (a: MetricAlarm) =>
   `alarm '${a.AlarmName}'${a.Statistic && a.ComparisonOperator ? ` (${a.Statistic} ${a.ComparisonOperator} ${a.Threshold ?? '?'} over ${a.Period ?? '?'} s)` : ''}`;
@@ -204,13 +248,21 @@ function judgeAlarms(ctx: CheckContext, chain: string, region: string, match: Fi
   if (!alarms.ok) return [{ kind: 'unknown', resource: filterResource, region, detail: `${chain}: cannot look for its alarm — ${alarms.why}` }];
   return transformations.flatMap((t): Outcome[] => {
     const metric = `${t.metricNamespace}/${t.metricName}`;
-    const watching = (alarms.output.MetricAlarms ?? []).filter((a) => alarmWatches(a, t));
+    const all = alarms.output.MetricAlarms ?? [];
+    const watching = all.filter((a) => alarmMismatch(a, t) === undefined);
     if (watching.length === 0) {
-      return [{ kind: 'broken', depth: Depth.Alarm, resource: filterResource, region, detail: `${chain} → metric ${metric}: no CloudWatch alarm watches this metric` }];
+      const published = Object.keys(t.dimensions ?? {});
+      const nearMisses = all.map((a) => alarmMismatch(a, t)).filter((why): why is string => why !== undefined && why !== 'unrelated');
+      const shape = published.length > 0 ? `the filter publishes it with dimensions ${published.join(', ')}` : 'the filter publishes it without dimensions';
+      const why = nearMisses.length > 0 || published.length > 0 ? `; ${[shape, ...nearMisses].join(', and ')}` : '';
+      return [{ kind: 'broken', depth: Depth.Alarm, resource: filterResource, region, detail: `${chain} → metric ${metric}: no CloudWatch alarm watches this metric${why}` }];
     }
     return watching.flatMap((alarm): Outcome[] => {
       const atAlarm = `${chain} → metric ${metric} → ${describeAlarm(alarm)}`;
-      const where = { resource: alarm.AlarmArn, region };
+      const where = { resource: alarm.AlarmArn ?? ctx.arn('cloudwatch', region, `alarm:${alarm.AlarmName}`), region };
+      if (alarm.ComparisonOperator !== undefined && !FIRES_ON_RISE.has(alarm.ComparisonOperator)) {
+        return [{ kind: 'broken', depth: Depth.Alarm, ...where, detail: `${atAlarm}: the alarm fires only when the metric falls (${alarm.ComparisonOperator}), never on the events the filter counts` }];
+      }
       if (alarm.ActionsEnabled === false) return [{ kind: 'broken', depth: Depth.AlarmAction, ...where, detail: `${atAlarm}: the alarm's actions are disabled` }];
       const topics = (alarm.AlarmActions ?? []).filter((a) => a.split(':')[2] === 'sns');
       if (topics.length === 0) return [{ kind: 'broken', depth: Depth.AlarmAction, ...where, detail: `${atAlarm}: the alarm notifies no SNS topic` }];
@@ -219,6 +271,11 @@ function judgeAlarms(ctx: CheckContext, chain: string, region: string, match: Fi
         const atTopic = `${atAlarm} → SNS topic ${topicName(topic)}`;
         const subs = read<{ Subscriptions?: Subscription[] }>(ctx, 'sns', 'ListSubscriptionsByTopic', topicRegion, { TopicArn: topic });
         if (!subs.ok) {
+          const owner = otherAccount(ctx, topic);
+          if (owner) {
+            const obtain = `the topic is in account ${owner}; obtain its confirmed subscriptions from that account (aws sns list-subscriptions-by-topic --topic-arn ${topic})`;
+            return { kind: 'unjudged', resource: topic, region: topicRegion, detail: `${atTopic}: ${obtain}` };
+          }
           if (subs.code === 'NotFound') return { kind: 'broken', depth: Depth.Subscription, resource: topic, region: topicRegion, detail: `${atTopic}: the topic does not exist` };
           return { kind: 'unknown', resource: topic, region: topicRegion, detail: `${atTopic}: cannot read its subscriptions — ${subs.why}` };
         }
@@ -247,50 +304,77 @@ function judgeTrail(ctx: CheckContext, spec: MonitoringSpec, required: FilterNod
   if (trail.IsMultiRegionTrail !== true) {
     return { kind: 'broken', depth: Depth.Trail, ...atTrail, detail: `${name} records only its home region ${trail.HomeRegion}; a multi-region trail is needed` };
   }
-  const status = read<TrailStatus>(ctx, 'cloudtrail', 'GetTrailStatus', trail.HomeRegion, { Name: trail.TrailARN });
-  if (!status.ok) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot tell whether it is logging — ${status.why}` };
-  if (status.output.IsLogging !== true) return { kind: 'broken', depth: Depth.Logging, ...atTrail, detail: `${name} is multi-region but not logging` };
-  const selectors = read<EventSelectors>(ctx, 'cloudtrail', 'GetEventSelectors', trail.HomeRegion, { TrailName: trail.TrailARN });
-  if (!selectors.ok) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot read its event selectors — ${selectors.why}` };
-  const mgmt = managementEventCoverage(selectors.output);
-  const recorded = describeManagementCoverage(mgmt);
-  if (!(mgmt.read && mgmt.write)) return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} records ${recorded}, not all management events read and write` };
-  if (spec.eventSource && mgmt.excludedSources.includes(spec.eventSource)) {
-    return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} leaves out ${spec.eventSource} management events, so ${spec.subject} never reach its logs` };
+  // Links that cannot be read decide only when no later link is proven broken.
+  const unread: { why: string; elsewhere: boolean }[] = [];
+  const status = attempt(() => trailStatus(ctx, trail));
+  if (status instanceof MissingInput) unread.push({ why: `cannot tell whether it is logging — ${status.message}`, elsewhere: status instanceof HeldByOtherAccount });
+  else if (status.IsLogging !== true) return { kind: 'broken', depth: Depth.Logging, ...atTrail, detail: `${name} is multi-region but not logging` };
+  const selectors = attempt(() => trailEventSelectors(ctx, trail));
+  const facts = ['multi-region', status instanceof MissingInput ? 'logging unknown' : 'logging'];
+  if (selectors instanceof MissingInput) {
+    unread.push({ why: `cannot read its event selectors — ${selectors.message}`, elsewhere: selectors instanceof HeldByOtherAccount });
+    facts.push('event selectors unknown');
+  } else {
+    const mgmt = managementEventCoverage(selectors);
+    const recorded = describeManagementCoverage(mgmt);
+    if (!(mgmt.read && mgmt.write)) return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} records ${recorded}, not all management events read and write` };
+    if (spec.eventSource && mgmt.excludedSources.includes(spec.eventSource)) {
+      return { kind: 'broken', depth: Depth.Selectors, ...atTrail, detail: `${name} leaves out ${spec.eventSource} management events, so ${spec.subject} never reach its logs` };
+    }
+    facts.push(recorded + (mgmt.excludedSources.length ? `, excluding ${mgmt.excludedSources.join(', ')}` : ''));
   }
+  const unreadOutcome = (): Outcome | undefined => {
+    if (unread.length === 0) return undefined;
+    const kind = unread.some((u) => !u.elsewhere) ? 'unknown' : 'unjudged';
+    return { kind, ...atTrail, detail: `${name}: ${unread.map((u) => u.why).join('; ')}` };
+  };
   if (!trail.CloudWatchLogsLogGroupArn) {
-    return { kind: 'broken', depth: Depth.LogDelivery, ...atTrail, detail: `${name} (multi-region, logging) does not deliver its events to CloudWatch Logs` };
+    return { kind: 'broken', depth: Depth.LogDelivery, ...atTrail, detail: `${name} (${facts.join(', ')}) does not deliver its events to CloudWatch Logs` };
   }
   const group = parseLogGroupArn(trail.CloudWatchLogsLogGroupArn);
   if (!group) return { kind: 'unknown', ...atTrail, detail: `${name}: cannot read the log group ARN ${trail.CloudWatchLogsLogGroupArn}` };
   const atGroup = { resource: trail.CloudWatchLogsLogGroupArn.replace(/:\*$/, ''), region: group.region };
-  const excluded = mgmt.excludedSources.length ? `, excluding ${mgmt.excludedSources.join(', ')}` : '';
-  const chain = `${name} (multi-region, logging, ${recorded}${excluded}) → log group ${group.name} (${group.region})`;
-  const listed = read<{ metricFilters?: MetricFilter[] }>(ctx, 'logs', 'DescribeMetricFilters', group.region, { LogGroupName: group.name });
+  const chain = `${name} (${facts.join(', ')}) → log group ${group.name} (${group.region})`;
+  const groupOwner = otherAccount(ctx, trail.CloudWatchLogsLogGroupArn);
+  if (groupOwner) {
+    const held: Outcome = {
+      kind: 'unjudged',
+      ...atGroup,
+      detail: `${chain}: log group ${group.name} is in account ${groupOwner}, not this one; obtain from that account its metric filters (aws logs describe-metric-filters --log-group-name ${group.name} --region ${group.region}), the CloudWatch alarms on their metrics and those alarms' confirmed SNS subscriptions`,
+    };
+    const unknown = unreadOutcome();
+    return unknown?.kind === 'unknown' ? unknown : held;
+  }
+  const listed = read<{ metricFilters?: MetricFilter[] }>(ctx, 'logs', 'DescribeMetricFilters', group.region, { logGroupName: group.name });
   if (!listed.ok) {
     if (listed.code === 'ResourceNotFoundException') return { kind: 'broken', depth: Depth.LogDelivery, ...atGroup, detail: `${chain}: the log group does not exist` };
     return { kind: 'unknown', ...atGroup, detail: `${chain}: cannot list its metric filters — ${listed.why}` };
   }
-  const filters = listed.output.metricFilters ?? [];
+  // Without its logGroupName member the call answers for every group of the region: only this group's filters count.
+  const answered = listed.output.metricFilters ?? [];
+  const filters = answered.filter((f) => f.logGroupName === undefined || f.logGroupName === group.name);
+  const ignored = answered.length - filters.length;
+  const ignoredNote = ignored > 0 ? `${ignored} filter${ignored > 1 ? 's' : ''} on other log groups ignored` : '';
   const judged = judgeFilters(filters, required, assumed);
   if (judged.matches.length === 0) {
     if (judged.unreadable.length > 0) {
-      return { kind: 'unjudged', ...atGroup, detail: `${chain}: no filter Assay can read catches ${spec.subject}; review by hand: ${judged.unreadable.join('; ')}` };
+      return unreadOutcome() ?? { kind: 'unjudged', ...atGroup, detail: `${chain}: no filter Assay can read catches ${spec.subject}; review by hand: ${judged.unreadable.join('; ')}` };
     }
     const missed = judged.closest?.missing ?? [];
     const shown = missed.slice(0, MISSED_SHOWN).map((m) => `{ ${m} }`).join(', ') + (missed.length > MISSED_SHOWN ? ` and ${missed.length - MISSED_SHOWN} more` : '');
     const closest = judged.closest
-      ? `; the closest, '${judged.closest.name}', misses ${shown}`
+      ? `; the closest, '${judged.closest.name}', misses ${shown}${ignoredNote ? ` (${ignoredNote})` : ''}`
       : filters.length > 0
-        ? ` (${filters.length} filter${filters.length > 1 ? 's' : ''}, none about this)`
-        : ' (the log group has no metric filters)';
+        ? ` (${filters.length} filter${filters.length > 1 ? 's' : ''}, none about this${ignoredNote ? `; ${ignoredNote}` : ''})`
+        : ` (the log group has no metric filters${ignoredNote ? `; ${ignoredNote}` : ''})`;
     return { kind: 'broken', depth: Depth.Filter, ...atGroup, detail: `${chain}: no metric filter catches ${spec.subject}${closest}` };
   }
-  return best(
+  const outcome = best(
     judged.matches.flatMap((match) =>
       judgeAlarms(ctx, `${chain} → metric filter '${match.filter.filterName}' (${match.label})`, group.region, match, `${atGroup.resource}:metric-filter/${match.filter.filterName}`),
     ),
   )!;
+  return outcome.kind === 'broken' || outcome.kind === 'unknown' ? outcome : (unreadOutcome() ?? outcome);
 }
 
 /** Evaluates the chain for one recommendation of 5.1–5.15 against already parsed patterns. */
@@ -298,11 +382,12 @@ function evaluateChain(ctx: CheckContext, spec: MonitoringSpec, required: Filter
   const assumed = spec.eventSource ? [equalsCondition('$.eventSource', spec.eventSource)] : [];
   const note = spec.context?.(ctx);
   const withNote = (detail: string) => (note ? `${detail}. ${note}` : detail);
-  const { trails, missing } = listTrails(ctx);
+  const inventory = listTrails(ctx);
+  const { trails } = inventory;
   if (trails.length === 0) {
-    // A multi-region trail is listed in every region, so one readable region is enough to know there is none.
-    if (missing.length === ctx.regions.length) return missing;
-    return [{ resource: ctx.account, region: 'global', status: 'fail', detail: withNote(`no CloudTrail trail exists, so no ${spec.subject} reach CloudWatch Logs`) }];
+    const hidden = multiRegionTrailsMissing(inventory);
+    if (hidden.length > 0) return hidden;
+    return [{ resource: ctx.account, region: 'global', status: 'fail', detail: withNote(`${noTrailDetail(ctx, inventory)}, so no ${spec.subject} reach CloudWatch Logs`) }];
   }
   const outcomes = trails.map((trail) => judgeTrail(ctx, spec, required, assumed, trail));
   const toFinding = (o: Outcome, status: Finding['status']): Finding => ({ resource: o.resource, region: o.region, status, detail: withNote(o.detail) });
@@ -322,7 +407,7 @@ function evaluateChain(ctx: CheckContext, spec: MonitoringSpec, required: Filter
 
 const CHAIN_READS: ApiRead[] = [
   ...TRAIL_READS,
-  { service: 'logs', operation: 'DescribeMetricFilters', scope: 'regional', per: 'LogGroupName' },
+  { service: 'logs', operation: 'DescribeMetricFilters', scope: 'regional', per: 'logGroupName' },
   { service: 'cloudwatch', operation: 'DescribeAlarms', scope: 'regional' },
   { service: 'sns', operation: 'ListSubscriptionsByTopic', scope: 'regional', per: 'TopicArn' },
 ];

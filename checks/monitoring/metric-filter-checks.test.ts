@@ -175,7 +175,7 @@ for (const { rec, title, pattern, variant, incomplete, missing } of CASES) {
     });
 
     it('is an error naming the call when the metric filters could not be read', () => {
-      const result = run(rec, chainSnapshot(pattern, { replace: { DescribeMetricFilters: denied('logs', 'DescribeMetricFilters', { params: { LogGroupName: LOG_GROUP } }) } }));
+      const result = run(rec, chainSnapshot(pattern, { replace: { DescribeMetricFilters: denied('logs', 'DescribeMetricFilters', { params: { logGroupName: LOG_GROUP } }) } }));
       expect(result.status).toBe('error');
       expect(result.findings[0]?.detail).toContain('logs DescribeMetricFilters');
       expect(result.findings[0]?.detail).toContain('AccessDenied');

@@ -1,4 +1,5 @@
-import { judgeEach, type CallOutcome } from '../context.js';
+import { MissingInput, describeCall, judgeEach, missingFinding, type CallOutcome, type CheckContext } from '../context.js';
+import { attempt } from '../requirements.js';
 import type { Finding, Recommendation } from '../types.js';
 import { BUCKET_LIST_READS, bucketCall, listBuckets } from './buckets.js';
 
@@ -20,6 +21,15 @@ function settingsOn(outcome: CallOutcome<PublicAccessBlockOutput>): Set<Setting>
 }
 
 const missingOf = (on: Set<Setting>) => SETTINGS.filter((s) => !on.has(s));
+
+/** The account-level settings that are on, or why they are unknown (the call failed or was not collected). */
+function accountSettings(ctx: CheckContext): { on: Set<Setting>; problem?: undefined } | { on?: undefined; problem: string } {
+  const params = { AccountId: ctx.account };
+  const outcome = attempt(() => ctx.outcome<PublicAccessBlockOutput>('s3control', 'GetPublicAccessBlock', { params }));
+  if (outcome instanceof MissingInput) return { problem: outcome.message };
+  const on = settingsOn(outcome);
+  return on ? { on } : { problem: `${describeCall('s3control', 'GetPublicAccessBlock', params)} failed: ${outcome.ok ? '' : outcome.error.code}` };
+}
 
 export const blockPublicAccess: Recommendation = {
   id: '3.1.4',
@@ -54,24 +64,31 @@ export const blockPublicAccess: Recommendation = {
   risk: { likelihood: 2, impact: 4, mitigation: 'reduction', mitigationWhy: 'An account-wide guard stops accidental exposure regardless of individual bucket policies.' },
   evaluate(ctx) {
     const accountResource = ctx.account;
-    const accountOutcome = ctx.outcome<PublicAccessBlockOutput>('s3control', 'GetPublicAccessBlock', { params: { AccountId: ctx.account } });
-    const accountOn = settingsOn(accountOutcome);
-    if (!accountOn) {
-      const code = accountOutcome.ok ? '' : accountOutcome.error.code;
-      return [{ resource: accountResource, region: 'global', status: 'error', detail: `s3control GetPublicAccessBlock {"AccountId":"${ctx.account}"} failed: ${code}` }];
-    }
-    if (missingOf(accountOn).length === 0) {
+    const account = accountSettings(ctx);
+    if (account.on && missingOf(account.on).length === 0) {
       return [{ resource: accountResource, region: 'global', status: 'pass', detail: 'all four Block Public Access settings are on for the account, covering every bucket' }];
     }
 
-    // Not fully blocked at account level: each bucket must make up the rest with its own settings.
-    const buckets = listBuckets(ctx);
-    const accountGaps = missingOf(accountOn);
+    // Not fully blocked at account level, or unknown there: each bucket must make up the rest with its
+    // own settings. A bucket that blocks all four passes whatever the account sets.
+    const buckets = attempt(() => listBuckets(ctx));
+    if (buckets instanceof MissingInput) {
+      return [
+        ...(account.on ? [] : [{ resource: accountResource, region: 'global', status: 'error' as const, detail: `input missing — ${account.problem}` }]),
+        { ...missingFinding(buckets), resource: accountResource },
+      ];
+    }
+    const accountGaps = account.on ? missingOf(account.on) : undefined;
     const bucketFindings = judgeEach(buckets, (bucket): Finding[] => {
       const { outcome, region } = bucketCall<PublicAccessBlockOutput>(ctx, 'GetPublicAccessBlock', bucket);
       const bucketOn = settingsOn(outcome);
       if (!bucketOn) {
         return [{ resource: bucket.arn, region, status: 'error', detail: `s3api GetPublicAccessBlock {"Bucket":"${bucket.name}"} failed: ${outcome.ok ? '' : outcome.error.code}` }];
+      }
+      if (!accountGaps) {
+        const bucketGaps = missingOf(bucketOn);
+        if (bucketGaps.length === 0) return [{ resource: bucket.arn, region, status: 'pass', detail: 'the bucket\'s own settings block public access on all four, whatever the account sets' }];
+        return [{ resource: bucket.arn, region, status: 'error', detail: `the bucket leaves ${bucketGaps.join(', ')} off, and whether the account sets ${bucketGaps.length === 1 ? 'it' : 'them'} is unknown: ${account.problem}` }];
       }
       const effectiveGaps = accountGaps.filter((s) => !bucketOn.has(s));
       if (effectiveGaps.length === 0) {
@@ -80,14 +97,15 @@ export const blockPublicAccess: Recommendation = {
       const where = outcome.ok ? 'neither the bucket nor the account sets' : 'the bucket has no Block Public Access configuration and the account does not set';
       return [{ resource: bucket.arn, region, status: 'fail', detail: `${where} ${effectiveGaps.join(', ')}` }];
     }, (bucket) => bucket.arn);
-    const accountDetail =
-      accountOn.size === 0
+    const accountDetail = !accountGaps
+      ? `the account-level setting is unknown (${account.problem})`
+      : accountGaps.length === SETTINGS.length
         ? 'Block Public Access is not configured at account level'
         : `at account level ${accountGaps.join(', ')} ${accountGaps.length === 1 ? 'is' : 'are'} off`;
     const summary: Finding = bucketFindings.some((f) => f.status === 'fail')
       ? { resource: accountResource, region: 'global', status: 'fail', detail: `${accountDetail}, and some buckets do not make up for it` }
       : bucketFindings.some((f) => f.status === 'error')
-        ? { resource: accountResource, region: 'global', status: 'error', detail: `${accountDetail}; some buckets' settings could not be read` }
+        ? { resource: accountResource, region: 'global', status: 'error', detail: `${accountDetail}; some buckets' settings could not be read or depend on it` }
         : {
             resource: accountResource,
             region: 'global',

@@ -20,9 +20,9 @@ export const rdsEncryptionAtRest: Recommendation = {
       'Every instance must show StorageEncrypted true.',
     ],
     remediation: [
-      'An existing instance cannot be encrypted in place: take a snapshot of it (aws rds create-db-snapshot).',
-      'Copy the snapshot with encryption on, naming a KMS key (aws rds copy-db-snapshot --kms-key-id <key> ...).',
-      'Restore a new instance from the encrypted copy (aws rds restore-db-instance-from-db-snapshot), point the application at its endpoint, then delete the unencrypted instance.',
+      'An existing instance cannot be encrypted in place: take a snapshot of it (aws rds create-db-snapshot --db-instance-identifier <id> --db-snapshot-identifier <id>-plain).',
+      'Copy the snapshot with encryption on, naming a KMS key (aws rds copy-db-snapshot --source-db-snapshot-identifier <id>-plain --target-db-snapshot-identifier <id>-encrypted --kms-key-id <key>).',
+      'Restore a new instance from the encrypted copy (aws rds restore-db-instance-from-db-snapshot --db-snapshot-identifier <id>-encrypted --db-instance-identifier <new-id>), point the application at its endpoint, then delete the unencrypted instance.',
       'Create new instances with --storage-encrypted so the problem does not recur.',
     ],
   },

@@ -32,11 +32,17 @@ export const rdsMultiAz: Recommendation = {
     return judgeDbInstances(
       ctx,
       (db, region, arn) => {
-        if (db.MultiAZ === true) return { resource: arn, region, status: 'manual', detail: `${dbLabel(db)} is a Multi-AZ deployment` };
+        if (db.MultiAZ === true) return { resource: arn, region, status: 'manual', detail: `${dbLabel(db)} is a Multi-AZ deployment (MultiAZ true)` };
         if (db.DBClusterIdentifier) {
           return { resource: arn, region, status: 'manual', detail: `${dbLabel(db)} belongs to cluster ${db.DBClusterIdentifier}, whose replicas give its availability; check the cluster spans zones` };
         }
-        return { resource: arn, region, status: 'fail', detail: `${dbLabel(db)} runs in a single Availability Zone; mark it not applicable if it is not business-critical` };
+        // Multi-AZ is asked of production databases; which ones those are is the assessor's call.
+        return {
+          resource: arn,
+          region,
+          status: 'manual',
+          detail: `${dbLabel(db)} runs in a single Availability Zone (MultiAZ ${String(db.MultiAZ ?? 'absent')}); if it is a production database this fails, otherwise mark it not applicable`,
+        };
       },
       'manual',
     );

@@ -1,5 +1,7 @@
 /** Reading S3 bucket policies: parsing the document and finding statements that refuse unencrypted requests. */
 
+import { actionGlobMatch, resourceGlobMatch } from '../iam/wildcard.js';
+
 export interface PolicyStatement {
   Sid?: string;
   Effect?: string;
@@ -46,10 +48,9 @@ function safeDecode(text: string): string {
 
 const asList = (value: unknown): unknown[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 
-/** IAM wildcard match: `*` any run of characters, `?` any one character. */
+/** IAM wildcard match on a resource: `*` any run of characters, `?` any one, case-sensitive. */
 export function wildcardMatch(pattern: string, value: string): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, 's').test(value);
+  return resourceGlobMatch(pattern, value);
 }
 
 function isEveryone(principal: unknown): boolean {
@@ -60,8 +61,12 @@ function isEveryone(principal: unknown): boolean {
   return false;
 }
 
+/**
+ * True when some action pattern matches every S3 action (`*`, `s3:*`, `*:*`, `S3:*`…): it ends in
+ * a wildcard and already matches the bare prefix `s3:`, so whatever follows is absorbed.
+ */
 function coversAllS3Actions(actions: unknown): boolean {
-  return asList(actions).some((a) => typeof a === 'string' && (a === '*' || a.toLowerCase() === 's3:*'));
+  return asList(actions).some((a) => typeof a === 'string' && a.endsWith('*') && actionGlobMatch(a, 's3:'));
 }
 
 /**
@@ -86,23 +91,36 @@ export interface HttpDenialReview {
 
 type ConditionMatch = { kind: 'secure-transport' } | { kind: 'tls-version'; belowVersion: string };
 
-/** Reads the Condition block: exactly one clause, and it must be one of the two accepted tests. */
-function httpCondition(condition: PolicyStatement['Condition']): { match?: ConditionMatch; extra: string[] } {
-  const clauses: { operator: string; key: string; value: unknown }[] = [];
-  for (const [operator, block] of Object.entries(condition ?? {})) {
-    for (const [key, value] of Object.entries(block ?? {})) clauses.push({ operator, key, value });
+/** One of the two accepted tests, or undefined for any other condition clause. */
+function acceptedTest(operator: string, key: string, value: unknown): ConditionMatch | undefined {
+  const values = asList(value).map((v) => String(v).toLowerCase());
+  // The request always carries aws:SecureTransport, so BoolIfExists tests the same as Bool.
+  if (key.toLowerCase() === 'aws:securetransport' && ['Bool', 'BoolIfExists'].includes(operator) && values.length === 1 && values[0] === 'false') {
+    return { kind: 'secure-transport' };
   }
+  if (key.toLowerCase() === 's3:tlsversion' && ['NumericLessThan', 'NumericLessThanIfExists'].includes(operator) && values.length > 0) {
+    return { kind: 'tls-version', belowVersion: String(asList(value)[0]) };
+  }
+  return undefined;
+}
+
+/**
+ * Reads the Condition block. All clauses of a condition must hold for the statement to apply, so
+ * the statement counts only when its one clause is an accepted test: any further clause (even the
+ * other accepted test) narrows it to requests that may never come.
+ */
+function httpCondition(condition: PolicyStatement['Condition']): { match?: ConditionMatch; extra: string[] } {
   let match: ConditionMatch | undefined;
   const extra: string[] = [];
-  for (const clause of clauses) {
-    const key = clause.key.toLowerCase();
-    const values = asList(clause.value).map((v) => String(v).toLowerCase());
-    if (key === 'aws:securetransport' && ['Bool', 'BoolIfExists'].includes(clause.operator) && values.length === 1 && values[0] === 'false') {
-      match = { kind: 'secure-transport' };
-    } else if (key === 's3:tlsversion' && ['NumericLessThan', 'NumericLessThanIfExists'].includes(clause.operator) && values.length > 0) {
-      match = { kind: 'tls-version', belowVersion: String(asList(clause.value)[0]) };
-    } else {
-      extra.push(`${clause.operator} ${clause.key}`);
+  for (const [operator, block] of Object.entries(condition ?? {})) {
+    if (!block || typeof block !== 'object' || Array.isArray(block)) {
+      extra.push(`${operator} (not a key-value block)`);
+      continue;
+    }
+    for (const [key, value] of Object.entries(block)) {
+      const test = match ? undefined : acceptedTest(operator, key, value);
+      if (test) match = test;
+      else extra.push(`${operator} ${key}`);
     }
   }
   return { ...(match ? { match } : {}), extra };

@@ -180,7 +180,7 @@ export const PLAN: readonly PlanStep[] = [
     from: 'cloudtrail.DescribeTrails',
     each: 'trailList',
     where: { CloudWatchLogsLogGroupArn: true },
-    params: { LogGroupName: { item: 'CloudWatchLogsLogGroupArn', as: 'logGroupName' } },
+    params: { logGroupName: { item: 'CloudWatchLogsLogGroupArn', as: 'logGroupName' } },
     region: { item: 'CloudWatchLogsLogGroupArn', as: 'arnRegion' },
   }),
   derived('kms.DescribeKey', { from: 'kms.ListKeys', each: 'Keys', params: { KeyId: { item: 'KeyId' } }, region: 'source' }),

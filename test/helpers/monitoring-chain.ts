@@ -118,7 +118,7 @@ export function chainSnapshot(filterPattern: string, options: ChainOptions = {})
         service: 'logs',
         operation: 'DescribeMetricFilters',
         region: 'us-east-1',
-        params: { LogGroupName: LOG_GROUP },
+        params: { logGroupName: LOG_GROUP },
         output: { metricFilters: options.filters ?? [metricFilter(filterPattern)] },
       },
     ],
