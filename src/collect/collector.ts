@@ -1,10 +1,11 @@
+import { setMaxListeners } from 'node:events';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { InputError } from '../errors.js';
 import { SNAPSHOT_FORMAT, paramsKey, type CallError, type Snapshot, type SnapshotCall } from '../snapshot.js';
 import { toCliJson } from './cli-json.js';
 import { deriveCalls, getPath } from './derive.js';
 import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, fillParams, stepById, type DerivedStep, type PlanStep, type Poll, type RootStep } from './plan.js';
-import { commandClass, createClient, paginator, type AwsClient } from './services.js';
+import { NotAnAwsAnswer, commandClass, createEndpointClient, paginator, type AwsClient } from './services.js';
 
 export const DEFAULT_CONCURRENCY = 16;
 // Adaptive retry mode backs off and slows the client down when AWS throttles; this many tries in all.
@@ -111,23 +112,23 @@ function credentialsFor(options: CollectOptions): CredentialProvider {
 
 /** SDK clients per service and region, all sending through one limiter. */
 class Clients {
-  private readonly cache = new Map<string, AwsClient>();
+  private readonly cache = new Map<string, Promise<AwsClient>>();
 
   constructor(
     private readonly config: object,
     private readonly limiter: Limiter,
-    private readonly signal: AbortSignal | undefined,
+    private readonly signal: AbortSignal,
   ) {}
 
   /** A client for one call; `leads` marks a call whose output names the resources of later calls. */
-  get(service: string, region: string, leads: boolean): AwsClient {
+  async get(service: string, region: string, leads: boolean): Promise<AwsClient> {
     const key = `${service} ${region}`;
     let client = this.cache.get(key);
     if (!client) {
-      client = createClient(service, { ...this.config, region });
+      client = createEndpointClient(service, { ...this.config, region });
       this.cache.set(key, client);
     }
-    return this.limited(client, leads);
+    return this.limited(await client, leads);
   }
 
   /** The client as the SDK paginators see it (same prototype), with every send held to the limit. */
@@ -136,14 +137,14 @@ class Clients {
     let pages = 0;
     const send = (command: unknown, options?: object) =>
       this.limiter.run(() => {
-        signal?.throwIfAborted();
-        return client.send(command, { ...options, ...(signal ? { abortSignal: signal } : {}) });
+        signal.throwIfAborted();
+        return client.send(command, { ...options, abortSignal: signal });
       }, leads || pages++ > 0);
     return Object.create(client, { send: { value: send } }) as AwsClient;
   }
 
-  destroy(): void {
-    for (const client of this.cache.values()) client.destroy();
+  async destroy(): Promise<void> {
+    for (const client of await Promise.allSettled(this.cache.values())) if (client.status === 'fulfilled') client.value.destroy();
   }
 }
 
@@ -164,19 +165,57 @@ export function mergePages(pages: Record<string, unknown>[]): Record<string, unk
   return merged;
 }
 
-function callError(err: unknown): CallError {
-  const e = err as { name?: string; Code?: string; code?: string; message?: string };
-  const code = e.Code ?? (e.name && e.name !== 'Error' ? e.name : undefined) ?? e.code ?? 'Error';
-  return { code, message: e.message ?? String(err) };
+/** Recorded instead of an AWS error code when an answer came that is not in the form the API defines. */
+export const UNPARSEABLE_RESPONSE = 'UnparseableResponse';
+/** Recorded when no answer came at all (connection refused, name not resolved, timed out). */
+export const REQUEST_FAILED = 'RequestFailed';
+
+interface SdkError {
+  name?: string;
+  Code?: string;
+  code?: string;
+  message?: string;
+  /** Set on every error AWS answered with (the SDK's ServiceException): 'client' or 'server'. */
+  $fault?: string;
+  /** Set on every error raised while the SDK read an answer, including one it could not parse. */
+  $response?: { statusCode?: number; headers?: Record<string, string> };
 }
 
-function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
+/**
+ * The rule for a failed call's `error` (DESIGN.md ⚑ snapshot: `code` is the AWS error code):
+ * - AWS answered with an error: its code, as the SDK names the exception (S3 also keeps `Code`).
+ * - An answer came that is not in the API's form (an HTML page, a body the SDK cannot parse):
+ *   `UnparseableResponse`, with the HTTP status — never the JavaScript exception (SyntaxError,
+ *   TypeError) that the parser threw, which would pose as an AWS error code.
+ * - No answer came: `RequestFailed`, with Node's reason.
+ * The CloudShell script records the same codes from the AWS CLI.
+ */
+export function callError(err: unknown): CallError {
+  const e = (err ?? {}) as SdkError;
+  // The SDK appends a hint about its hidden fields to parse errors; the snapshot has no such field.
+  const message = (e.message ?? String(err)).replace(/\n\s*Deserialization error: .*$/s, '');
+  if (e.$fault !== undefined) return { code: e.Code ?? e.name ?? 'UnknownError', message };
+  if (e.$response) {
+    const status = e.$response.statusCode;
+    const type = Object.entries(e.$response.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
+    const what = err instanceof NotAnAwsAnswer ? message : `the answer could not be read: ${message}`;
+    return { code: UNPARSEABLE_RESPONSE, message: `HTTP ${status ?? '?'}${type ? ` (${type})` : ''}: ${what}` };
+  }
+  const reason = [e.name && e.name !== 'Error' ? e.name : undefined, e.code && !message.includes(e.code) ? e.code : undefined].filter(Boolean).join(' ');
+  return { code: REQUEST_FAILED, message: reason ? `${reason}: ${message}` : message };
+}
+
+function sleep(ms: number, signal: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => {
+    const abort = () => {
       clearTimeout(timer);
       reject(signal.reason as Error);
-    }, { once: true });
+    };
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', abort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', abort, { once: true });
   });
 }
 
@@ -197,6 +236,28 @@ interface Task {
   params: Record<string, unknown>;
 }
 
+/** Calls started and not finished: twice the send limit, so every send slot has a call ready. */
+const callsRunningAtMost = (concurrency: number) => 2 * concurrency;
+
+// While a request is in flight the SDK listens for the abort at each of its layers (the send, the
+// retry loop, the HTTP handler) and stops listening when it ends; a call waiting to poll again listens once.
+const ABORT_LISTENERS_PER_CALL = 4;
+
+/**
+ * The signal every call of this run listens on: it follows the caller's. Node warns when more than
+ * ten listeners wait on one signal, which a handful of calls at once exceed; the limit is raised
+ * to what this run can have, so a real leak still warns.
+ */
+function runSignal(outer: AbortSignal | undefined, concurrency: number): { signal: AbortSignal; release: () => void } {
+  const controller = new AbortController();
+  setMaxListeners(ABORT_LISTENERS_PER_CALL * callsRunningAtMost(concurrency), controller.signal);
+  if (!outer) return { signal: controller.signal, release: () => {} };
+  const abort = () => controller.abort(outer.reason);
+  if (outer.aborted) abort();
+  else outer.addEventListener('abort', abort, { once: true });
+  return { signal: controller.signal, release: () => outer.removeEventListener('abort', abort) };
+}
+
 /**
  * Runs the plan. Calls wait as plain descriptions and start (building SDK commands) only a few
  * at a time, so thousands of discovered calls cost little memory. Urgent calls go first — the
@@ -214,7 +275,7 @@ class Collection {
   private readonly derivedFrom = new Map<string, DerivedStep[]>();
   private readonly waitingFor = new Map<string, RootStep[]>();
   private readonly waiting = new Queue<Task>();
-  /** Calls started and not finished; kept at twice the send limit so every send slot has a call ready. */
+  /** Calls started and not finished, at most `admit`. */
   private running = 0;
   private readonly admit: number;
   private scope: string[] = [];
@@ -228,9 +289,10 @@ class Collection {
   constructor(
     private readonly clients: Clients,
     private readonly options: CollectOptions,
+    private readonly signal: AbortSignal,
     concurrency: number,
   ) {
-    this.admit = 2 * concurrency;
+    this.admit = callsRunningAtMost(concurrency);
     for (const step of this.steps) {
       if (step.scope === 'derived') this.derivedFrom.set(step.from, [...(this.derivedFrom.get(step.from) ?? []), step]);
       else if (step.after) this.waitingFor.set(step.after, [...(this.waitingFor.get(step.after) ?? []), step]);
@@ -246,13 +308,13 @@ class Collection {
     for (let attempt = 1; ; attempt++) {
       const call = await this.callOnce(step, region, params);
       if (!step.poll || attempt >= step.poll.attempts || !pollAgain(step.poll, call)) return call;
-      await sleep(this.options.pollIntervalMs ?? step.poll.intervalSeconds * 1000, this.options.signal);
+      await sleep(this.options.pollIntervalMs ?? step.poll.intervalSeconds * 1000, this.signal);
     }
   }
 
   private async callOnce(step: PlanStep, region: string, params: Record<string, unknown>): Promise<SnapshotCall> {
     const { service, operation } = step;
-    const client = this.clients.get(service, region, this.leads(step));
+    const client = await this.clients.get(service, region, this.leads(step));
     try {
       const paginate = paginator(service, operation);
       let output: unknown;
@@ -266,7 +328,7 @@ class Collection {
       }
       return { service, operation, region, params, output: toCliJson(service, output ?? {}) };
     } catch (err) {
-      if (this.options.signal?.aborted) throw err;
+      if (this.signal.aborted) throw err;
       return { service, operation, region, params, error: callError(err) };
     }
   }
@@ -368,7 +430,9 @@ function loginHint(options: CollectOptions): string {
 function credentialsFailure(options: CollectOptions, error: CallError): InputError {
   const who = options.profile ? `the AWS credentials of profile "${options.profile}"` : 'the default AWS credentials';
   const role = options.roleArn ? ` to assume ${options.roleArn}` : '';
-  return new InputError(`cannot use ${who}${role}: ${error.code}: ${error.message ?? ''}\n  ${loginHint(options)}. Nothing was written.`);
+  // A request that got no answer says what failed in its message; AWS's answers lead with their code.
+  const reason = error.code === REQUEST_FAILED ? (error.message ?? error.code) : `${error.code}: ${error.message ?? ''}`;
+  return new InputError(`cannot use ${who}${role}: ${reason}\n  ${loginHint(options)}. Nothing was written.`);
 }
 
 interface RegionsOutput {
@@ -414,8 +478,9 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Sna
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const limiter = new Limiter(concurrency);
   const config = { credentials: credentialsFor(options), retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...options.clientConfig };
-  const clients = new Clients(config, limiter, options.signal);
-  const collection = new Collection(clients, options, concurrency);
+  const { signal, release } = runSignal(options.signal, concurrency);
+  const clients = new Clients(config, limiter, signal);
+  const collection = new Collection(clients, options, signal, concurrency);
   const warn = options.onWarning ?? (() => {});
   try {
     const identityStep = stepById(IDENTITY_STEP);
@@ -434,9 +499,10 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Sna
     await collection.run(regions, { account, partition });
     return { format: SNAPSHOT_FORMAT, account, partition, collectedAt, regions, calls: collection.calls() };
   } catch (err) {
-    if (options.signal?.aborted) throw new InputError('collection interrupted; nothing was written');
+    if (signal.aborted) throw new InputError('collection interrupted; nothing was written');
     throw err;
   } finally {
-    clients.destroy();
+    release();
+    await clients.destroy();
   }
 }

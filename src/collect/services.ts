@@ -25,6 +25,14 @@ export interface AwsClient {
     add(middleware: (next: (args: unknown) => Promise<unknown>, context: { commandName?: string }) => (args: unknown) => Promise<unknown>, options: object): void;
   };
   destroy(): void;
+  /** The settings the SDK resolved: its endpoint (SDK v3's EndpointResolvedConfig), how it reads a body. */
+  config: {
+    streamCollector: (body: unknown) => Promise<Uint8Array>;
+    isCustomEndpoint?: boolean;
+    ignoreConfiguredEndpointUrls?: boolean;
+    /** The endpoint AWS_ENDPOINT_URL(_<SERVICE>) or the shared config file name for this service, read as the SDK reads it. */
+    serviceConfiguredEndpoint?: () => Promise<string | undefined>;
+  };
 }
 
 type ClientClass = new (config: object) => AwsClient;
@@ -36,11 +44,13 @@ interface ServiceEntry {
   module: Record<string, unknown>;
   /** Client settings this service needs. */
   config?: object;
+  /** Client settings this service needs when its endpoint is not AWS's own (an emulator, a proxy). */
+  customEndpointConfig?: (endpoint: URL) => object;
 }
 
-function entry(module: object, clientName: string, config?: object): ServiceEntry {
+function entry(module: object, clientName: string, config?: object, customEndpointConfig?: (endpoint: URL) => object): ServiceEntry {
   const client = (module as Record<string, unknown>)[clientName] as ClientClass;
-  return { client, module: module as Record<string, unknown>, ...(config ? { config } : {}) };
+  return { client, module: module as Record<string, unknown>, ...(config ? { config } : {}), ...(customEndpointConfig ? { customEndpointConfig } : {}) };
 }
 
 /** AWS CLI command name → SDK v3 client module. */
@@ -59,8 +69,11 @@ export const SERVICES: Record<string, ServiceEntry> = {
   organizations: entry(organizations, 'OrganizationsClient'),
   rds: entry(rds, 'RDSClient'),
   // A bucket answers only in its own region; the client follows S3's redirect when asked elsewhere.
-  s3api: entry(s3, 'S3Client', { followRegionRedirects: true }),
-  s3control: entry(s3control, 'S3ControlClient'),
+  // Bucket names as host names need AWS's wildcard DNS; any other endpoint is addressed by path.
+  s3api: entry(s3, 'S3Client', { followRegionRedirects: true }, () => ({ forcePathStyle: true })),
+  // S3 Control's endpoint rules and host-prefix trait put the account id in front of the host name
+  // (123456789012.s3-control…), which suits AWS's DNS only: another endpoint is used exactly as given.
+  s3control: entry(s3control, 'S3ControlClient', undefined, (endpoint) => ({ disableHostPrefix: true, endpointProvider: () => ({ url: endpoint }) })),
   securityhub: entry(securityhub, 'SecurityHubClient'),
   sns: entry(sns, 'SNSClient'),
   sts: entry(sts, 'STSClient'),
@@ -85,7 +98,54 @@ export function paginator(service: string, operation: string): Paginator | undef
   return typeof found === 'function' ? (found as Paginator) : undefined;
 }
 
-/** An SDK client that refuses, before anything is signed or sent, every call that is not read-only. */
+interface RawAnswer {
+  statusCode?: number;
+  headers?: Record<string, string>;
+  body?: unknown;
+}
+
+/**
+ * Raised for an answer in no AWS API's form. Like the SDK's own parse errors it carries the raw
+ * answer as `$response` and no `$fault` (that marks answers from AWS); `$metadata` keeps the
+ * status, so the SDK still retries a 5xx page from a proxy.
+ */
+export class NotAnAwsAnswer extends Error {
+  readonly $response: RawAnswer;
+  readonly $metadata: { httpStatusCode?: number };
+
+  constructor(answer: RawAnswer, message: string) {
+    super(message);
+    this.name = 'NotAnAwsAnswer';
+    this.$response = answer;
+    this.$metadata = { httpStatusCode: answer.statusCode };
+  }
+}
+
+// Judged by the body: emulators send JSON answers labelled text/html, and AWS's own labels are not all exact.
+const HTML_PAGE = /^\s*<(!doctype\s+html|html)[\s>]/i;
+
+async function bodyBytes(body: unknown, collect: (body: unknown) => Promise<Uint8Array>): Promise<Uint8Array> {
+  if (body instanceof Uint8Array) return body;
+  if (typeof body === 'string') return new TextEncoder().encode(body);
+  return body ? collect(body) : new Uint8Array();
+}
+
+/**
+ * Every AWS API answers in XML or JSON; an HTML page is a proxy's, a portal's or an emulator's that
+ * lacks the operation. The SDK may still parse one as XML — into an empty output, or an error it
+ * names after the HTTP status — so the page is refused before the SDK's deserializer reads it.
+ * The body is read once here and handed on as bytes, which the deserializer takes as they are.
+ */
+async function refuseHtmlPage(answer: RawAnswer, collect: (body: unknown) => Promise<Uint8Array>): Promise<void> {
+  const bytes = await bodyBytes(answer.body, collect);
+  answer.body = bytes;
+  if (HTML_PAGE.test(new TextDecoder().decode(bytes.subarray(0, 64)))) throw new NotAnAwsAnswer(answer, 'the answer is an HTML page, not an AWS API answer');
+}
+
+/**
+ * An SDK client that refuses, before anything is signed or sent, every call that is not read-only,
+ * and that takes no HTML page for an answer.
+ */
 export function createClient(service: string, config: object): AwsClient {
   const { client: Client, config: serviceConfig } = serviceEntry(service);
   const client = new Client({ ...serviceConfig, ...config });
@@ -96,5 +156,36 @@ export function createClient(service: string, config: object): AwsClient {
     },
     { step: 'initialize', name: 'assayReadOnlyGuard', priority: 'high' },
   );
+  client.middlewareStack.add(
+    (next) => async (args) => {
+      const result = (await next(args)) as { response?: RawAnswer };
+      if (result.response) await refuseHtmlPage(result.response, (body) => client.config.streamCollector(body));
+      return result;
+    },
+    // Inside the SDK's deserializer (lower priority in the same step): it sees the answer first.
+    { step: 'deserialize', name: 'assayHtmlPageGuard', priority: 'low' },
+  );
   return client;
+}
+
+/**
+ * The endpoint that AWS_ENDPOINT_URL_<SERVICE>, AWS_ENDPOINT_URL or the shared config file give
+ * this client, read by the SDK's own rules (unless configured endpoints are ignored); none when
+ * the client's config names an endpoint itself, which then is the caller's to set up.
+ */
+async function configuredEndpoint(client: AwsClient): Promise<URL | undefined> {
+  const { isCustomEndpoint, ignoreConfiguredEndpointUrls, serviceConfiguredEndpoint } = client.config;
+  if (isCustomEndpoint || ignoreConfiguredEndpointUrls || !serviceConfiguredEndpoint) return undefined;
+  const url = await serviceConfiguredEndpoint();
+  return url ? new URL(url) : undefined;
+}
+
+/** createClient, with the settings the service needs when AWS_ENDPOINT_URL points it at an AWS-compatible endpoint that is not AWS. */
+export async function createEndpointClient(service: string, config: object): Promise<AwsClient> {
+  const { customEndpointConfig } = serviceEntry(service);
+  const client = createClient(service, config);
+  const endpoint = customEndpointConfig && (await configuredEndpoint(client));
+  if (!endpoint) return client;
+  client.destroy();
+  return createClient(service, { ...customEndpointConfig(endpoint), ...config });
 }

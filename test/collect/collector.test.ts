@@ -1,3 +1,5 @@
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { collectSnapshot, sharedCredentials, type CollectProgress } from '../../src/collect/collector.js';
 import { InputError } from '../../src/errors.js';
@@ -315,5 +317,163 @@ describe('collectSnapshot through the SDK transport', () => {
     const snapshot = await collectSnapshot({ regions: ['us-east-1'], clientConfig: { requestHandler, credentials, maxAttempts: 2 } });
     expect(tries).toBe(2);
     expect(find(snapshot, 'GetAccountSummary')?.error).toEqual({ code: 'Throttling', message: 'Throttling here' });
+  });
+});
+
+describe('principle: a failed call records what AWS answered, or that no AWS answer could be read', () => {
+  const bytes = (text: string) => new TextEncoder().encode(text);
+  const answer = (statusCode: number, contentType: string, body: string) => ({ response: { statusCode, headers: { 'content-type': contentType }, body: bytes(body) } });
+  const credentials = { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' };
+  const identity = answer(200, 'text/xml', '<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::111122223333:user/a</Arn><Account>111122223333</Account></GetCallerIdentityResult></GetCallerIdentityResponse>');
+  // An answer cut off midway: neither an XML nor a JSON parser can read it.
+  const cutOff = '<GetAccountSummaryResponse><GetAccountSummaryResult><SummaryMap><entry><key>Users</key>';
+  const wellFormedPage = '<!doctype html><html><head><title>Sign in</title></head><body><p>Please sign in to the proxy.</p></body></html>';
+
+  /** Answers the identity call, and every other call with `other`, whatever the protocol. */
+  const collectAnswering = (other: (body: string) => ReturnType<typeof answer> | Promise<never>) =>
+    collectSnapshot({
+      regions: ['us-east-1'],
+      clientConfig: {
+        credentials,
+        maxAttempts: 1,
+        requestHandler: {
+          handle: async (request: { body?: unknown }) => {
+            const body = typeof request.body === 'string' ? request.body : '';
+            return body.includes('Action=GetCallerIdentity') ? identity : other(body);
+          },
+        },
+      },
+    });
+
+  it('records an answer the SDK cannot parse as UnparseableResponse with its HTTP status, never the parser’s exception name', async () => {
+    const snapshot = await collectAnswering(() => answer(200, 'text/xml', cutOff));
+    const codes = new Set(snapshot.calls.filter((c) => c.error).map((c) => c.error!.code));
+    expect(codes).toEqual(new Set(['UnparseableResponse']));
+    // Query/XML (IAM), JSON (CloudTrail) and REST-XML (S3) answers alike.
+    for (const operation of ['GetAccountSummary', 'DescribeTrails', 'ListBuckets']) {
+      expect(find(snapshot, operation)?.error?.message, operation).toMatch(/^HTTP 200 \(text\/xml\): the answer could not be read: \S/);
+    }
+    expect(find(snapshot, 'GetAccountSummary')?.error?.message).not.toMatch(/Deserialization error|\$response/);
+  });
+
+  it('records an HTML page as UnparseableResponse even where it parses, instead of an empty answer or a made-up code', async () => {
+    const ok = await collectAnswering(() => answer(200, 'text/html; charset=utf-8', wellFormedPage));
+    expect(find(ok, 'GetAccountSummary')?.error?.code).toBe('UnparseableResponse');
+    expect(find(ok, 'DescribeSecurityGroups')?.error?.code).toBe('UnparseableResponse');
+    expect(ok.calls.filter((c) => c.output && c.operation !== 'GetCallerIdentity')).toEqual([]);
+    const notFound = await collectAnswering(() => answer(404, 'text/html', wellFormedPage));
+    expect(find(notFound, 'GetAccountSummary')?.error).toEqual({ code: 'UnparseableResponse', message: 'HTTP 404 (text/html): the answer is an HTML page, not an AWS API answer' });
+  });
+
+  it('records a request that got no answer as RequestFailed, with the reason', async () => {
+    const refused = Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:9'), { code: 'ECONNREFUSED' });
+    const snapshot = await collectAnswering(() => Promise.reject(refused));
+    expect(find(snapshot, 'GetAccountSummary')?.error).toEqual({ code: 'RequestFailed', message: 'connect ECONNREFUSED 127.0.0.1:9' });
+    const timedOut = Object.assign(new Error('socket hang up'), { name: 'TimeoutError', code: 'ECONNRESET' });
+    const again = await collectAnswering(() => Promise.reject(timedOut));
+    expect(find(again, 'ListUsers')?.error).toEqual({ code: 'RequestFailed', message: 'TimeoutError ECONNRESET: socket hang up' });
+  });
+});
+
+describe('principle: an AWS-compatible endpoint given by AWS_ENDPOINT_URL is used exactly as given', () => {
+  const ACCOUNT = '111122223333';
+  const BUCKET = 'assay-bucket';
+  const xml = (body: string) => ({ status: 200, type: 'text/xml', body });
+  const ANSWERS: Record<string, ReturnType<typeof xml>> = {
+    'POST / GetCallerIdentity': xml(`<GetCallerIdentityResponse><GetCallerIdentityResult><Arn>arn:aws:iam::${ACCOUNT}:user/a</Arn><Account>${ACCOUNT}</Account></GetCallerIdentityResult></GetCallerIdentityResponse>`),
+    'POST / DescribeRegions': xml('<DescribeRegionsResponse><regionInfo><item><regionName>us-east-1</regionName><optInStatus>opt-in-not-required</optInStatus></item></regionInfo></DescribeRegionsResponse>'),
+    'GET /': xml(`<ListAllMyBucketsResult><Buckets><Bucket><Name>${BUCKET}</Name><CreationDate>2026-01-01T00:00:00.000Z</CreationDate></Bucket></Buckets></ListAllMyBucketsResult>`),
+    [`GET /${BUCKET}/?location`]: xml('<LocationConstraint xmlns="http://s3.amazonaws.com/doc/2006-03-01/">us-east-1</LocationConstraint>'),
+    'GET /control/v20180820/configuration/publicAccessBlock': xml(
+      '<PublicAccessBlockConfiguration><BlockPublicAcls>true</BlockPublicAcls><IgnorePublicAcls>true</IgnorePublicAcls><BlockPublicPolicy>true</BlockPublicPolicy><RestrictPublicBuckets>true</RestrictPublicBuckets></PublicAccessBlockConfiguration>',
+    ),
+  };
+
+  interface Received {
+    method: string;
+    host: string;
+    path: string;
+    headers: Record<string, string | string[] | undefined>;
+  }
+
+  /** An AWS-compatible service on loopback that answers the calls above and nothing else (with an HTML page), each after a moment so calls overlap. */
+  async function fakeEndpoint(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+    const received: Received[] = [];
+    const server = createServer((req, res) => {
+      let body = '';
+      req.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      req.on('end', () => {
+        const path = (req.url ?? '/').replace(/[?&]x-id=[^&]*/, '').replace(/\?$/, '').replace('?location=', '?location');
+        received.push({ method: req.method ?? '', host: req.headers.host ?? '', path, headers: req.headers });
+        const action = /Action=(\w+)/.exec(body)?.[1];
+        const found = ANSWERS[`${req.method} ${path}${action ? ` ${action}` : ''}`] ?? { status: 404, type: 'text/html', body: '<html><body>no such API</body></html>' };
+        setTimeout(() => res.writeHead(found.status, { 'content-type': found.type }).end(found.body), 5);
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    return { url: `http://localhost:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
+  }
+
+  async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
+    const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
+    Object.assign(process.env, env);
+    try {
+      return await fn();
+    } finally {
+      for (const [name, value] of Object.entries(saved)) {
+        if (value === undefined) delete process.env[name];
+        else process.env[name] = value;
+      }
+    }
+  }
+
+  it('sends S3 Control to the configured host without the account id in front, S3 by path, and every other service there too — with no warnings', async () => {
+    const endpoint = await fakeEndpoint();
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const snapshot = await withEnv({ AWS_ENDPOINT_URL: endpoint.url, AWS_ENDPOINT_URL_S3_CONTROL: `${endpoint.url}/control` }, () =>
+        collectSnapshot({ regions: ['us-east-1'], signal: new AbortController().signal, clientConfig: { credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' } } }),
+      );
+      await new Promise((resolve) => setImmediate(resolve));
+      const host = new URL(endpoint.url).host;
+      expect(endpoint.received.every((r) => r.host === host)).toBe(true);
+      expect(find(snapshot, 'GetPublicAccessBlock', 'us-east-1', { AccountId: ACCOUNT })?.output).toEqual({
+        PublicAccessBlockConfiguration: { BlockPublicAcls: true, IgnorePublicAcls: true, BlockPublicPolicy: true, RestrictPublicBuckets: true },
+      });
+      expect(endpoint.received.find((r) => r.path.startsWith('/control/'))?.headers['x-amz-account-id']).toBe(ACCOUNT);
+      expect(find(snapshot, 'GetBucketLocation', 'us-east-1', { Bucket: BUCKET })?.output).toEqual({ LocationConstraint: 'us-east-1' });
+      // Each bucket call then goes to the bucket's path on the same host (four per bucket, after its location).
+      expect(endpoint.received.filter((r) => r.path.startsWith(`/${BUCKET}/`))).toHaveLength(5);
+      // What the fake does not answer is recorded as such, under every protocol.
+      expect(find(snapshot, 'DescribeTrails')?.error?.code).toBe('UnparseableResponse');
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await endpoint.close();
+    }
+  });
+
+  it('keeps AWS’s own addressing when no endpoint is configured: the account id in S3 Control’s host, buckets as host names', async () => {
+    const hosts: string[] = [];
+    const requestHandler = {
+      handle: async (request: { hostname: string; path: string; body?: unknown }) => {
+        hosts.push(`${request.hostname}${request.path}`);
+        const body = typeof request.body === 'string' ? request.body : '';
+        const found = body.includes('Action=GetCallerIdentity')
+          ? ANSWERS['POST / GetCallerIdentity']!
+          : request.hostname.startsWith('s3.') && request.path === '/'
+            ? ANSWERS['GET /']!
+            : { status: 403, type: 'text/xml', body: '<Error><Code>AccessDenied</Code><Message>denied</Message></Error>' };
+        return { response: { statusCode: found.status, headers: { 'content-type': found.type }, body: new TextEncoder().encode(found.body) } };
+      },
+    };
+    await withEnv({ AWS_IGNORE_CONFIGURED_ENDPOINT_URLS: 'true' }, () =>
+      collectSnapshot({ regions: ['us-east-1'], clientConfig: { requestHandler, credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' }, maxAttempts: 1 } }),
+    );
+    expect(hosts).toContain(`${ACCOUNT}.s3-control.us-east-1.amazonaws.com/v20180820/configuration/publicAccessBlock`);
+    expect(hosts.some((h) => h.startsWith(`${BUCKET}.s3.`))).toBe(true);
   });
 });

@@ -14,8 +14,9 @@ export interface SentCall {
 /** Answers a command: an SDK-shaped output, or throws an AWS-style error. */
 export type Answer = (call: SentCall) => unknown;
 
+/** An error AWS answered with, as the SDK raises it (a ServiceException: `$fault` set). */
 export function awsError(code: string, message = ''): Error {
-  return Object.assign(new Error(message), { name: code, $metadata: { httpStatusCode: 400 } });
+  return Object.assign(new Error(message), { name: code, $fault: 'client', $metadata: { httpStatusCode: 400 } });
 }
 
 const ISO_TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
