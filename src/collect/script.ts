@@ -3,8 +3,8 @@ import { readersOf } from './coverage.js';
 import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, cliCommandName, type DerivedStep, type Pick, type PlanStep, type Reshape, type RootStep } from './plan.js';
 
 /**
- * The CloudShell collection script: the same plan as the live collector, run by the AWS CLI v2 and
- * jq in POSIX sh. Derived steps are compiled to jq filters that mirror derive.ts exactly.
+ * The CloudShell collection script: the same plan as the live collector, run by the AWS CLI (v2, or
+ * v1) and jq in POSIX sh. Derived steps are compiled to jq filters that mirror derive.ts exactly.
  */
 
 // jq twins of derive.ts RESHAPES: same input, same answer (held to it by test/collect/script.test.ts).
@@ -100,13 +100,29 @@ export AWS_PAGER=""
 
 die() { printf 'assay-collect: %s\n' "$*" >&2; exit 2; }
 warn() { printf 'assay-collect: %s\n' "$*" >&2; }
-command -v aws >/dev/null 2>&1 || die "needs the AWS CLI v2 (aws) on PATH"
+command -v aws >/dev/null 2>&1 || die "needs the AWS CLI (aws, v2 or v1) on PATH"
 command -v jq >/dev/null 2>&1 || die "needs jq on PATH"
 case "$CONCURRENCY" in '' | *[!0-9]* | 0) die "ASSAY_CONCURRENCY must be a whole number from 1 up" ;; esac
 WORK=$(mktemp -d "${'$'}{TMPDIR:-/tmp}/assay-collect.XXXXXX") || die "cannot create a working folder"
 trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 mkdir "$WORK/calls"
+
+# Timestamps as ISO-8601 strings, as snapshots hold them. The CLI v2 prints them so unless a profile says
+# otherwise; the CLI v1 prints them as they came over the wire (epoch seconds from JSON APIs) unless its
+# profile says iso8601. Both read that setting only from the config file, so the script runs with a copy
+# of it that sets it for the profile in use.
+CONFIG_SOURCE=${'$'}{AWS_CONFIG_FILE:-$HOME/.aws/config}
+case "$CONFIG_SOURCE" in "~/"*) CONFIG_SOURCE="$HOME/${'$'}{CONFIG_SOURCE#"~/"}" ;; esac
+PROFILE=${'$'}{AWS_PROFILE:-${'$'}{AWS_DEFAULT_PROFILE:-default}}
+if [ "$PROFILE" = default ]; then PROFILE_SECTION=default; else PROFILE_SECTION="profile $PROFILE"; fi
+{ [ -f "$CONFIG_SOURCE" ] && cat "$CONFIG_SOURCE"; } | awk -v wanted="$PROFILE_SECTION" '
+  function header(line) { sub(/^[ \t]*\[[ \t]*/, "", line); sub(/[ \t]*\][ \t]*$/, "", line); gsub(/[ \t]+/, " ", line); return line }
+  /^[ \t]*\[/ { print; inside = (header($0) == wanted || (wanted == "default" && header($0) == "profile default")); if (inside) { print "cli_timestamp_format = iso8601"; found = 1 }; next }
+  inside && /^[ \t]*cli_timestamp_format[ \t]*=/ { next }
+  { print }
+  END { if (!found) { print "[" wanted "]"; print "cli_timestamp_format = iso8601" } }' >"$WORK/aws-config" || die "cannot copy the AWS CLI configuration"
+export AWS_CONFIG_FILE="$WORK/aws-config"
 : >"$WORK/keys"
 SEQ=0
 KNOWN=0
@@ -114,25 +130,39 @@ DONE=0
 RUNNING=0
 
 # record FILE SERVICE COMMAND OPERATION REGION PARAMS: one call (all pages) as a snapshot entry in FILE.json.
-# The entry's head goes to FILE.head so finish() can still record a call whose output is not JSON.
 record() {
-  printf '{"service":"%s","operation":"%s","region":"%s","params":%s,' "$2" "$4" "$5" "$6" >"$1.head"
   if aws "$2" "$3" --region "$5" --output json --cli-input-json "$6" >"$1.out" 2>"$1.err" </dev/null; then
-    {
-      cat "$1.head"
-      printf '"output":'
-      if [ -s "$1.out" ]; then cat "$1.out"; else printf '{}'; fi
-      printf '}\n'
-    } >"$1.json"
-  else
-    code=$(sed -n 's/.*An error occurred (\([^)]*\)).*/\1/p' "$1.err" | head -n 1)
-    message=$(sed -n 's/.*An error occurred ([^)]*) when calling the [A-Za-z0-9]* operation[^:]*: //p' "$1.err" | head -n 1)
-    if [ -z "$code" ]; then
-      code=CliError
-      message=$(tr '\n' ' ' <"$1.err")
-    fi
-    { cat "$1.head"; jq -c -n --arg c "$code" --arg m "$message" '{error: {code: $c, message: $m}}' | cut -c2-; } >"$1.json"
+    # One JSON document, or nothing for an empty answer; anything else is not an answer the CLI parsed.
+    jq -c -n --arg service "$2" --arg operation "$4" --arg region "$5" --argjson params "$6" --slurpfile out "$1.out" '
+      if ($out | length) > 1 then error("more than one document") else
+        {service: $service, operation: $operation, region: $region, params: $params, output: ($out[0] // {})} end' >"$1.json" 2>/dev/null ||
+      record_error "$@" UnparseableResponse "the AWS CLI printed something that is not one JSON document"
+    return
   fi
+  code=$(sed -n 's/.*An error occurred (\([^)]*\)).*/\1/p' "$1.err" | head -n 1)
+  message=$(sed -n 's/.*An error occurred ([^)]*) when calling the [A-Za-z0-9]* operation\( (reached max retries: [0-9]*)\)\{0,1\}: //p' "$1.err" | head -n 1)
+  case "$code" in
+    '')
+      if grep -q 'Unable to parse response' "$1.err"; then
+        code=UnparseableResponse
+        message=$(grep -m 1 'Unable to parse response' "$1.err")
+      else
+        code=CliError
+        message=$(tr '\n' ' ' <"$1.err")
+      fi ;;
+    *[!0-9]*) ;;
+    *)
+      # Only the HTTP status: the CLI found no AWS error in the body (an HTML page from a proxy or emulator).
+      message="HTTP $code, and the body is not an AWS error: $message"
+      code=UnparseableResponse ;;
+  esac
+  record_error "$@" "$code" "$message"
+}
+
+# record_error FILE SERVICE COMMAND OPERATION REGION PARAMS CODE MESSAGE: a failed call as a snapshot entry in FILE.json.
+record_error() {
+  jq -c -n --arg service "$2" --arg operation "$4" --arg region "$5" --argjson params "$6" --arg code "$7" --arg message "$8" \
+    '{service: $service, operation: $operation, region: $region, params: $params, error: {code: $code, message: $message}}' >"$1.json"
 }
 
 # progress TEXT: calls done/known and the call just started, on one line of stderr.
@@ -253,20 +283,10 @@ fi
 const FINISH = String.raw`drain
 [ -t 2 ] && printf '\r\033[K' >&2
 REGIONS_JSON=$(printf '%s\n' $REGIONS | jq -R . | jq -sc .)
-assemble() {
-  (cd "$WORK/calls" && find . -name '*.json' | sort | xargs cat) |
-    jq -s --arg account "$ACCOUNT" --arg partition "$PARTITION" --arg at "$COLLECTED_AT" --argjson regions "$REGIONS_JSON" \
-      '{format: "assay.snapshot/v1", account: $account, partition: $partition, collectedAt: $at, regions: $regions, calls: .}' >"$OUT.partial" 2>/dev/null
-}
-if ! assemble; then
-  # An answer that is not JSON: record that call as failed rather than lose the others.
-  for entry in $(cd "$WORK/calls" && find . -name '*.json'); do
-    entry="$WORK/calls/$entry"
-    jq -e . "$entry" >/dev/null 2>&1 ||
-      { cat "${'$'}{entry%.json}.head"; printf '"error":{"code":"InvalidOutput","message":"the AWS CLI printed something that is not JSON"}}\n'; } >"$entry"
-  done
-  assemble || die "could not assemble $OUT"
-fi
+(cd "$WORK/calls" && find . -name '*.json' | sort | xargs cat) |
+  jq -s --arg account "$ACCOUNT" --arg partition "$PARTITION" --arg at "$COLLECTED_AT" --argjson regions "$REGIONS_JSON" \
+    '{format: "assay.snapshot/v1", account: $account, partition: $partition, collectedAt: $at, regions: $regions, calls: .}' >"$OUT.partial" ||
+  die "could not assemble $OUT"
 mv "$OUT.partial" "$OUT"
 jq -r --arg out "$OUT" '"assay-collect: \(.calls | length) calls in \(.regions | length) regions written to \($out)" +
   (([.calls[] | select(has("error")) | .error.code] | group_by(.) | map("\(.[0]) (\(length))") | join(", ")) as $failed
@@ -290,8 +310,8 @@ export function collectScript(plan: readonly PlanStep[] = PLAN): string {
   return [
     '#!/bin/sh',
     `# assay collection script, generated by assay ${TOOL_VERSION} from its collection plan.`,
-    '# Writes an assay.snapshot/v1 file for the CIS AWS Foundations Benchmark v6.0.0 using only the AWS CLI v2',
-    '# and jq, as found in AWS CloudShell. Every call is read-only (Get, List, Describe, and',
+    '# Writes an assay.snapshot/v1 file for the CIS AWS Foundations Benchmark v6.0.0 using only the AWS CLI',
+    '# (v2 as found in AWS CloudShell, or v1) and jq. Every call is read-only (Get, List, Describe, and',
     '# iam generate-credential-report); a denied call is recorded as an error entry and the run goes on.',
     '#',
     '#   sh assay-collect.sh [OUTPUT]        default OUTPUT: assay-snapshot.json',

@@ -9,7 +9,8 @@ import { packagePath } from '../../src/paths.js';
 
 const FAKE_AWS = packagePath('test', 'fixtures', 'collect', 'fake-aws.sh');
 
-type Recorded = Pick<SnapshotCall, 'output' | 'error'>;
+/** An answer of the fake `aws`: a recorded call, or exactly what a real CLI printed. */
+type Recorded = Pick<SnapshotCall, 'output' | 'error'> | { stdout: string } | { stderr: string; status: number };
 
 const sorted = (value: unknown): unknown =>
   Array.isArray(value)
@@ -37,6 +38,8 @@ export interface ScriptRun {
   snapshot?: Snapshot;
   /** Every `aws` invocation: service, command, region, params. */
   invocations: string[][];
+  /** The AWS CLI configuration file the calls were made with (the last call's). */
+  awsConfig?: string;
 }
 
 /** Generates the collection script and runs it with `sh`, the fake `aws` first on PATH. */
@@ -51,6 +54,7 @@ export function runCollectScript(answers: object, env: Record<string, string> = 
   writeFileSync(join(dir, 'collect.sh'), collectScript());
   const out = join(dir, 'snapshot.json');
   const log = join(dir, 'aws.log');
+  const config = join(dir, 'aws-config');
   const result = spawnSync('sh', [join(dir, 'collect.sh'), out], {
     cwd: dir,
     encoding: 'utf8',
@@ -60,6 +64,7 @@ export function runCollectScript(answers: object, env: Record<string, string> = 
       FAKE_AWS_ANSWERS: join(dir, 'answers.json'),
       FAKE_AWS_LOG: log,
       FAKE_AWS_STATE: join(dir, 'state'),
+      FAKE_AWS_CONFIG_COPY: config,
       ASSAY_POLL_SECONDS: '0',
       ...env,
     },
@@ -68,6 +73,7 @@ export function runCollectScript(answers: object, env: Record<string, string> = 
     status: result.status,
     stderr: result.stderr,
     ...(existsSync(out) ? { snapshot: parseSnapshot(readFileSync(out, 'utf8'), out) } : {}),
+    ...(existsSync(config) ? { awsConfig: readFileSync(config, 'utf8') } : {}),
     invocations: existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n').filter(Boolean).map((l) => /^(\S+) (\S+) (\S+) (.*)$/.exec(l)?.slice(1) ?? [l]) : [],
   };
   rmSync(dir, { recursive: true, force: true });

@@ -1,5 +1,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateSnapshot } from '../../checks/evaluate.js';
 import { collectSnapshot } from '../../src/collect/collector.js';
 import { deriveCalls } from '../../src/collect/derive.js';
@@ -199,6 +202,95 @@ describe('assay collect-script', () => {
     },
     SLOW,
   );
+
+  describe('principle: an answer that cannot be read is recorded as such, the way the collector records it', () => {
+    // What the real AWS CLI v1 and v2 print (seen against moto) when the answer is not what the API
+    // sends: an HTML page instead of XML, an HTML error page with only its HTTP status, and an AWS
+    // error after the CLI ran out of retries.
+    const call = (service: string, operation: string, region = 'us-east-1') => MINI.calls.find((c) => c.service === service && c.operation === operation && c.region === region)!;
+    const answers = {
+      [answerKey(call('ec2', 'GetEbsDefaultKmsKeyId'))]: [
+        {
+          stderr:
+            "\nUnable to parse response (syntax error: line 1, column 0), invalid XML received. Further retries may succeed:\nb'<!doctype html>\\n<html lang=en>\\n<title>500 Internal Server Error</title>'\n",
+          status: 255,
+        },
+      ],
+      [answerKey(call('account', 'GetContactInformation'))]: [
+        { stderr: '\nAn error occurred (404) when calling the GetContactInformation operation: <!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n', status: 254 },
+      ],
+      [answerKey(call('accessanalyzer', 'ListAnalyzers', 'eu-west-1'))]: [
+        { stderr: '\nAn error occurred (500) when calling the ListAnalyzers operation (reached max retries: 4): <!doctype html>\n<html lang=en>\n', status: 255 },
+      ],
+      [answerKey(call('cloudtrail', 'DescribeTrails', 'eu-west-1'))]: [
+        { stderr: '\nAn error occurred (ThrottlingException) when calling the DescribeTrails operation (reached max retries: 2): Rate exceeded\n', status: 254 },
+      ],
+      [answerKey(call('efs', 'DescribeFileSystems'))]: [{ stdout: '<html><body>Service Unavailable</body></html>' }],
+    };
+    let run: ScriptRun;
+    beforeAll(() => {
+      run = runCollectScript(fakeAwsAnswers(MINI, answers));
+    }, SLOW);
+    const errorOf = (service: string, operation: string, region = 'us-east-1') =>
+      run.snapshot?.calls.find((c) => c.service === service && c.operation === operation && c.region === region)?.error;
+
+    it('names the CLI’s own parse failure UnparseableResponse, with its message', () => {
+      expect(run.status, run.stderr).toBe(0);
+      expect(errorOf('ec2', 'GetEbsDefaultKmsKeyId')).toEqual({
+        code: 'UnparseableResponse',
+        message: 'Unable to parse response (syntax error: line 1, column 0), invalid XML received. Further retries may succeed:',
+      });
+    });
+
+    it('takes an HTTP status where the AWS error code should be for an answer that is not an AWS error', () => {
+      expect(errorOf('account', 'GetContactInformation')).toEqual({ code: 'UnparseableResponse', message: 'HTTP 404, and the body is not an AWS error: <!doctype html>' });
+      expect(errorOf('accessanalyzer', 'ListAnalyzers', 'eu-west-1')).toEqual({ code: 'UnparseableResponse', message: 'HTTP 500, and the body is not an AWS error: <!doctype html>' });
+    });
+
+    it('keeps the AWS error code and message when the CLI gave up retrying', () => {
+      expect(errorOf('cloudtrail', 'DescribeTrails', 'eu-west-1')).toEqual({ code: 'ThrottlingException', message: 'Rate exceeded' });
+    });
+
+    it('records output that is not JSON as UnparseableResponse, and keeps every other call', () => {
+      expect(errorOf('efs', 'DescribeFileSystems')).toEqual({ code: 'UnparseableResponse', message: 'the AWS CLI printed something that is not one JSON document' });
+      expect(run.snapshot!.calls.find((c) => c.service === 'efs' && c.region === 'eu-west-1')?.output).toEqual(call('efs', 'DescribeFileSystems', 'eu-west-1').output);
+      expect(run.stderr).toMatch(/failed: .*UnparseableResponse \(4\)/);
+    });
+  });
+
+  describe('principle: timestamps are ISO-8601 strings whichever AWS CLI runs the script', () => {
+    // The CLI v1 prints timestamps as they came over the wire (epoch seconds from JSON APIs) unless the
+    // profile in use sets cli_timestamp_format; the CLI v2 honours the same setting. Neither reads it
+    // from the environment, so the script gives the CLI a copy of the user's configuration that sets it.
+    const userConfig = '[default]\nregion = eu-west-1\n\n[profile audit]\nregion = us-east-1\ncli_timestamp_format = wire\nrole_arn = arn:aws:iam::111122223333:role/audit\n[sso-session corp]\nsso_region = eu-west-1\n';
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(join(tmpdir(), 'assay-config-'));
+      writeFileSync(join(dir, 'config'), userConfig);
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    it(
+      'sets it for the profile in use and keeps everything else of the user’s configuration',
+      () => {
+        const run = runCollectScript(fakeAwsAnswers(MINI), { AWS_CONFIG_FILE: join(dir, 'config'), AWS_PROFILE: 'audit', ASSAY_REGIONS: 'us-east-1' });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.awsConfig).toBe(userConfig.replace('[profile audit]\nregion = us-east-1\ncli_timestamp_format = wire\n', '[profile audit]\ncli_timestamp_format = iso8601\nregion = us-east-1\n'));
+        expect(readFileSync(join(dir, 'config'), 'utf8')).toBe(userConfig);
+      },
+      SLOW,
+    );
+
+    it(
+      'adds the default profile when there is no configuration file',
+      () => {
+        const run = runCollectScript(fakeAwsAnswers(MINI), { AWS_CONFIG_FILE: join(dir, 'absent'), AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '', ASSAY_REGIONS: 'us-east-1' });
+        expect(run.status, run.stderr).toBe(0);
+        expect(run.awsConfig).toBe('[default]\ncli_timestamp_format = iso8601\n');
+      },
+      SLOW,
+    );
+  });
 
   it('stops with exit 2 and writes nothing when the credentials cannot be used', () => {
     const identity = MINI.calls.find((c) => c.operation === 'GetCallerIdentity')!;
