@@ -1,3 +1,5 @@
+import { MissingInput } from '../context.js';
+import { attempt } from '../requirements.js';
 import type { Finding, Recommendation } from '../types.js';
 import { cidrContains, parseCidr, type Cidr } from './cidr.js';
 import { accountInRegion, ec2Arn, nameTag, type Tag } from './ec2-data.js';
@@ -93,11 +95,19 @@ export const peeringRoutesLeastAccess: Recommendation = {
   risk: { likelihood: 2, impact: 3, mitigation: 'reduction', mitigationWhy: 'Narrower routes shrink what one VPC can reach in the other if it is compromised.' },
   evaluate(ctx) {
     return ctx.perRegion((region) => {
-      const peerings = ctx.output<{ VpcPeeringConnections?: PeeringConnection[] }>('ec2', 'DescribeVpcPeeringConnections', { region, params: {} }).VpcPeeringConnections ?? [];
       const tables = ctx.output<{ RouteTables?: RouteTable[] }>('ec2', 'DescribeRouteTables', { region, params: {} }).RouteTables ?? [];
+      // Missing data decides only where it could change the verdict: only a route taking all traffic
+      // into a peering fails, and the route tables show that alone (they are all the benchmark's CLI
+      // audit reads). The peering listing adds the peer's CIDRs and peerings no route uses, which carry nothing.
+      const listed = attempt(() => ctx.output<{ VpcPeeringConnections?: PeeringConnection[] }>('ec2', 'DescribeVpcPeeringConnections', { region, params: {} }).VpcPeeringConnections ?? []);
+      const peerings = listed instanceof MissingInput ? [] : listed;
       const ids = new Set([...peerings.map((p) => p.VpcPeeringConnectionId), ...tables.flatMap((t) => (t.Routes ?? []).map(peeringOf).filter((id): id is string => Boolean(id)))]);
       if (ids.size === 0) {
-        return [{ resource: accountInRegion(ctx, region), region, status: 'manual', detail: `no VPC peering connections and no routes to one in ${region}` }];
+        const detail =
+          listed instanceof MissingInput
+            ? `no routes to a VPC peering connection in ${region}; peering connections themselves are unknown (${listed.message}), and one without routes carries no traffic`
+            : `no VPC peering connections and no routes to one in ${region}`;
+        return [{ resource: accountInRegion(ctx, region), region, status: 'manual', detail }];
       }
       return [...ids].sort().map((id): Finding => {
         const pcx = peerings.find((p) => p.VpcPeeringConnectionId === id);
@@ -119,7 +129,9 @@ export const peeringRoutesLeastAccess: Recommendation = {
         const name = pcx && nameTag(pcx.Tags) ? ` "${nameTag(pcx.Tags)}"` : '';
         const head = pcx
           ? `${id}${name} (${pcx.Status?.Code ?? 'status unknown'}) joins ${describeSide(pcx.RequesterVpcInfo)} and ${describeSide(pcx.AccepterVpcInfo)}`
-          : `${id} is not listed by DescribeVpcPeeringConnections in ${region}`;
+          : listed instanceof MissingInput
+            ? `${id}, whose peer VPC is unknown (${listed.message})`
+            : `${id} is not listed by DescribeVpcPeeringConnections in ${region}`;
         const body = routes.length ? `routes: ${routes.join('; ')}` : 'no route table in this region sends traffic to it';
         const verdict = proven ? ' — a route sends all traffic into the peering, which is never least access' : ' — confirm each route is as narrow as the peering\'s purpose allows';
         return { resource, region, status: proven ? 'fail' : 'manual', detail: `${head}; ${body}${verdict}` };
