@@ -69,7 +69,9 @@ export interface BucketCall<T> {
 /**
  * The result of a per-bucket s3api call (`{ Bucket }`). Such calls are recorded in the bucket's
  * region; when that region is unknown, or the call was recorded elsewhere, any recording is used.
- * Throws MissingInput when the call was not recorded at all.
+ * The region a call was sent to proves nothing about the bucket (S3 redirects), so a bucket whose
+ * region the snapshot does not show speaks for `global`. Throws MissingInput when the call was not
+ * recorded at all.
  */
 export function bucketCall<T>(ctx: CheckContext, operation: string, bucket: Pick<Bucket, 'name' | 'region'>): BucketCall<T> {
   const params = { Bucket: bucket.name };
@@ -78,5 +80,5 @@ export function bucketCall<T>(ctx: CheckContext, operation: string, bucket: Pick
     ctx.snapshot.find('s3api', operation, undefined, params);
   if (!call) throw new MissingInput(describeCall('s3api', operation, params), bucket.region ?? 'global');
   const outcome: CallOutcome<T> = call.error ? { ok: false, error: call.error } : { ok: true, output: call.output as T };
-  return { outcome, region: bucket.region ?? call.region };
+  return { outcome, region: bucket.region ?? 'global' };
 }
