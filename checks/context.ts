@@ -1,22 +1,9 @@
 import type { CallError, SnapshotCall, SnapshotIndex } from '../src/snapshot.js';
+import { MissingInput } from './missing-input.js';
+import { OutputViews } from './recorded-output.js';
 import type { CheckStatus, Finding } from './types.js';
 
-/** Raised when a check's input was not recorded or the call failed; its finding is `error` (`manual` for HeldByOtherAccount). */
-export class MissingInput extends Error {
-  constructor(
-    readonly call: string,
-    readonly region: string,
-    readonly error?: CallError,
-  ) {
-    super(error ? `${call} failed in ${region}: ${error.code}${error.message ? ` (${error.message})` : ''}` : `${call} was not collected for ${region}`);
-    this.name = 'MissingInput';
-  }
-
-  /** The finding that stands in for the verdict this input would have decided: an `error` naming the call. */
-  toFinding(): Finding {
-    return { resource: this.call, region: this.region, status: 'error', detail: `input missing — ${this.message}` };
-  }
-}
+export { DamagedInput, MissingInput } from './missing-input.js';
 
 export type CallOutcome<T> = { ok: true; output: T } | { ok: false; error: CallError };
 
@@ -40,9 +27,15 @@ export interface ResourceIdentifiers {
   ids: readonly string[];
 }
 
-/** What a check may read: the snapshot, the regions in scope and the snapshot's clock. */
+/**
+ * What a check may read: the snapshot, the regions in scope and the snapshot's clock. Outputs are
+ * handed over as views that hold each member read to AWS's model (recorded-output.ts).
+ */
 export class CheckContext {
   private readonly memos = new Map<string, { value: unknown } | { error: unknown }>();
+  private readonly views = new OutputViews();
+  /** The call read most recently, to name when a check stops on something it could not handle. */
+  lastRead?: string;
 
   /** Time rules are judged at collection time so a snapshot's verdicts never change. */
   readonly now: Date;
@@ -66,7 +59,7 @@ export class CheckContext {
     const call = this.find(service, operation, query);
     if (!call) throw new MissingInput(describeCall(service, operation, shownParams(query)), query.region ?? 'global');
     if (call.error) return { ok: false, error: call.error };
-    return { ok: true, output: call.output as T };
+    return { ok: true, output: this.viewOf<T>(call) };
   }
 
   /** The call's output; throws MissingInput when not recorded or when the call failed. */
@@ -79,7 +72,14 @@ export class CheckContext {
   /** The output when recorded and successful, otherwise undefined: for supporting evidence only. */
   optional<T>(service: string, operation: string, query: CallQuery = {}): T | undefined {
     const call = this.find(service, operation, query);
-    return call && !call.error ? (call.output as T) : undefined;
+    return call && !call.error ? this.viewOf<T>(call) : undefined;
+  }
+
+  /** A successful call's output as checks see it; damage a check reads throws DamagedInput. */
+  private viewOf<T>(call: SnapshotCall): T {
+    const named = describeCall(call.service, call.operation, call.params);
+    this.lastRead = `${named} in ${call.region}`;
+    return this.views.view(call.service, call.operation, call.output, named, call.region) as T;
   }
 
   /** The recorded call, trying every identifier of `query.about`; a success wins over a failure. */

@@ -4,8 +4,9 @@ import { CheckContext, MissingInput, missingFinding, overallStatus } from './con
 import type { CheckResult, Finding, Recommendation } from './types.js';
 
 /**
- * Runs one recommendation's check; missing input becomes an `error` result naming the call (or a
- * `manual` one naming what to obtain, when another account holds it).
+ * Runs one recommendation's check; missing or damaged input becomes an `error` result naming the
+ * call (or a `manual` one naming what to obtain, when another account holds it), and so does
+ * anything else that stops the check: a scan never ends in a stack trace.
  * Nothing a result needs is ever absent from it: a finding a check left without a resource or
  * region (a defect of the check) is stored against the account, globally, rather than lost.
  */
@@ -21,7 +22,10 @@ export function evaluateOne(rec: Recommendation, ctx: CheckContext): CheckResult
       const findings = [missingFinding(err)];
       return { id: rec.id, status: overallStatus(findings, rec.assessment), findings };
     }
-    throw err;
+    // Input no view could hold to the model (inside a report or a pattern) must not end the scan.
+    const read = ctx.lastRead ? `, after reading ${ctx.lastRead}` : '';
+    const detail = `check ${rec.id} could not judge its input${read}: ${(err as Error).message ?? String(err)}`;
+    return { id: rec.id, status: 'error', findings: [{ resource: ctx.account, region: 'global', status: 'error', detail }] };
   }
 }
 

@@ -21,6 +21,7 @@ import { parseSecretKey, readKeyFile, signMessage, type MinisignSecretKey } from
 import { gatherPackData } from './pack-data.js';
 import type { AttachmentRef } from './report.js';
 import { credentialValues, secretGuard, SecretInAttachmentError } from './secrets.js';
+import { assessmentSecrets, describeFindings, secretAdvice } from '../src/secrets.js';
 
 export interface ExportProgress {
   done: number;
@@ -90,11 +91,23 @@ function checkDestination(outPath: string): void {
   }
 }
 
+/** A pack goes to reviewers: nothing that looks like a credential goes in unless kept on purpose. */
+function refuseOpenSecrets(service: AssayService, assessmentId: number): void {
+  const open = assessmentSecrets(service, assessmentId).filter((f) => !f.kept);
+  if (open.length === 0) return;
+  const lines = describeFindings(open).map((line) => `  ${line}\n`);
+  throw new InputError(
+    `assessment ${assessmentId} holds ${open.length} value${open.length === 1 ? '' : 's'} that look${open.length === 1 ? 's' : ''} like credentials; a pack would hand them to every reader:\n${lines.join('')}` +
+      `nothing was written; ${secretAdvice(assessmentId)}`,
+  );
+}
+
 export async function exportPack(service: AssayService, assessmentId: number, outPath: string, options: ExportOptions = {}): Promise<ExportResult> {
   const { signal, onProgress } = options;
   signal?.throwIfAborted();
   checkDestination(outPath);
   const key = options.signKey ? readSigningKey(options.signKey) : undefined;
+  refuseOpenSecrets(service, assessmentId);
   const secrets = credentialValues();
   const data = gatherPackData(service, assessmentId, options.now);
   const { model, files } = renderPackFiles(data, secrets);

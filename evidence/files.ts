@@ -6,6 +6,7 @@ import { SCORE_DEFINITION, buildPackModel, type PackModel } from './report.js';
 import { renderIndexHtml, renderRiskCardHtml, riskCardPath } from './html.js';
 import { exceptionsCsv, scheduleCsv } from './csv.js';
 import { assessmentResults, poam } from './oscal.js';
+import { spellOutInJson } from './names.js';
 import { redactSecretMembers, scrubText, type SecretValue } from './secrets.js';
 import type { PackData } from './pack-data.js';
 import { InputError } from '../src/errors.js';
@@ -17,7 +18,7 @@ export interface PackFile {
 
 /** Packs are read by people and diffed by machines: two-space JSON with a final newline. */
 function json(value: unknown): string {
-  return `${JSON.stringify(value, null, 2)}\n`;
+  return `${spellOutInJson(JSON.stringify(value, null, 2))}\n`;
 }
 
 export const ASSESSMENT_FORMAT = 'assay.assessment-export/v1';
@@ -57,6 +58,8 @@ export function assessmentJson(model: PackModel): unknown {
     exceptions: model.exceptions,
     ...(model.drift ? { drift: model.drift } : {}),
     history: { file: 'history.jsonl', events: data.history.length, head: head?.hash ?? null },
+    ...(data.snapshot ? { snapshot: { file: 'snapshot.json', originalSha256: data.snapshotOriginalSha256 ?? null } } : {}),
+    keptSecrets: data.keptSecrets ?? [],
   };
 }
 
@@ -69,7 +72,7 @@ export function renderPackFiles(data: PackData, secrets: readonly SecretValue[] 
     ...model.riskCards.map((card): [string, string] => [riskCardPath(card.recId), renderRiskCardHtml(card, model)]),
     ['schedule.csv', scheduleCsv(model.schedule)],
     ['exceptions.csv', exceptionsCsv(model.exceptions)],
-    ['history.jsonl', data.history.map((event) => `${JSON.stringify(event)}\n`).join('')],
+    ['history.jsonl', data.history.map((event) => `${spellOutInJson(JSON.stringify(event))}\n`).join('')],
     ...(data.snapshot ? [['snapshot.json', json(redactSecretMembers(data.snapshot))] as [string, string]] : []),
     ['oscal/assessment-results.json', json(assessmentResults(model))],
     ['oscal/poam.json', json(poam(model))],

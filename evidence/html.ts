@@ -7,6 +7,7 @@ import { describeResourceChange } from '../src/drift.js';
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, MITIGATION_MEANING, MITIGATION_TYPES, WINDOW_RULE, RISK_LEVELS } from '../src/risk.js';
 import { anchor, esc, formatBytes, formatDate, page, severityBadge, verdictBadge } from './html-kit.js';
 import { MANIFEST_FILE, SIGNATURE_FILE, SUMS_FILE } from './manifest.js';
+import { displayName } from './names.js';
 import { SCORE_DEFINITION, VERDICT_LABELS, type AttachmentRef, type PackModel, type RecommendationRow, type RiskCard, type ScheduleState, type Tally, type Verdict } from './report.js';
 import { riskMatrixSvg, scheduleTimelineSvg, tallyBarSvg, tallyLegend } from './svg.js';
 
@@ -48,7 +49,7 @@ function attachmentsList(attachments: readonly AttachmentRef[], prefix: string):
   return `<ul class="plain">${attachments
     .map(
       (a) =>
-        `<li><a href="${esc(prefix + a.entry)}">${esc(a.record.name)}</a> <span class="muted small">${esc(a.record.mediaType)}, ${esc(formatBytes(a.record.size))}, SHA-256 <code>${esc(a.record.sha256.slice(0, 16))}…</code>, added by ${esc(a.record.addedBy)} ${esc(formatDate(a.record.addedAt))}</span>${a.record.note ? ` — ${esc(a.record.note)}` : ''}</li>`,
+        `<li><a href="${esc(prefix + a.entry)}">${esc(displayName(a.record.name))}</a> <span class="muted small">${esc(a.record.mediaType)}, ${esc(formatBytes(a.record.size))}, SHA-256 <code>${esc(a.record.sha256.slice(0, 16))}…</code>, added by ${esc(a.record.addedBy)} ${esc(formatDate(a.record.addedAt))}</span>${a.record.note ? ` — ${esc(a.record.note)}` : ''}</li>`,
     )
     .join('')}</ul>`;
 }

@@ -1,4 +1,5 @@
 /** The pack's integrity files: manifest.json, SHA256SUMS and the optional minisign signature. */
+import { entryNameProblem, printableName } from './names.js';
 
 export const MANIFEST_FILE = 'manifest.json';
 export const SUMS_FILE = 'SHA256SUMS';
@@ -26,9 +27,19 @@ export interface Manifest {
   files: ManifestFile[];
 }
 
-/** `sha256sum` text format: "<hex>  <path>" per line (two spaces: binary/text mode is moot). */
+/**
+ * `sha256sum` text format: "<hex>  <path>" per line (two spaces: binary/text mode is moot). A path
+ * that could break its line or pass for another (a newline, a control character) is refused:
+ * entry names are sanitised long before they get here, so one would be a defect, not input.
+ */
 export function formatSums(files: readonly ManifestFile[]): string {
-  return files.map((f) => `${f.sha256}  ${f.path}\n`).join('');
+  return files
+    .map((f) => {
+      const problem = entryNameProblem(f.path);
+      if (problem) throw new Error(`refusing to list ${printableName(f.path)} in ${SUMS_FILE}: ${problem}`);
+      return `${f.sha256}  ${f.path}\n`;
+    })
+    .join('');
 }
 
 export interface SumsLine {

@@ -10,7 +10,8 @@
  */
 import { createHash, createPrivateKey, createPublicKey, randomBytes, sign, verify, type KeyObject } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
-import { InputError, readInputFile } from '../src/errors.js';
+import { InputError } from '../src/errors.js';
+import { INPUT_KINDS, readInputFile } from '../src/input-file.js';
 
 const SIG_ALG = Buffer.from('Ed');
 /** Signatures over the BLAKE2b-512 of the message: minisign's default since 0.11. */
@@ -124,7 +125,7 @@ export function parsePublicKey(text: string): MinisignPublicKey {
 
 /** Reads a key file the user named (`what`: "signing key", "public key"); an unreadable or malformed key is bad input. */
 export function readKeyFile<T>(path: string, what: string, parse: (text: string) => T): T {
-  const text = readInputFile(path, (reason) => `cannot read the ${what} ${path} (${reason})`);
+  const text = readInputFile(path, (reason) => `cannot read the ${what} ${path} (${reason})`, INPUT_KINDS.key);
   try {
     return parse(text);
   } catch (err) {

@@ -1,10 +1,23 @@
 /**
- * Zip entry names. Attachment names come from users' files, so they are reduced to a safe
- * alphabet before they become part of a path; `entryNameProblem` is what `verify` uses to refuse
- * a pack whose entries could land outside the folder it is extracted into.
+ * Names in a pack. Attachment names come from users' files, so they are reduced to a safe
+ * alphabet before they become part of a path, and spelled out wherever the report shows them;
+ * `entryNameProblem` is what `verify` (and the writing of SHA256SUMS) uses to refuse an entry
+ * name that could land outside the folder it is extracted into or pass for another line.
  */
 
 const MAX_NAME_LENGTH = 96;
+
+/**
+ * Characters that change how the text around them is shown rather than showing themselves: C0 and
+ * C1 controls and the text-direction marks, overrides and isolates (a right-to-left override makes
+ * "evil\u202Egnp.exe" look like "evilexe.png"), plus the line and paragraph separators.
+ */
+const DISGUISING_BEYOND_ASCII = '\\u007f-\\u009f\\u061c\\u200e\\u200f\\u2028\\u2029\\u202a-\\u202e\\u2066-\\u2069';
+const DISGUISING = new RegExp(`[\\u0000-\\u001f${DISGUISING_BEYOND_ASCII}]`);
+const EVERY_DISGUISING = new RegExp(DISGUISING.source, 'g');
+const EVERY_DISGUISING_BEYOND_ASCII = new RegExp(`[${DISGUISING_BEYOND_ASCII}]`, 'g');
+
+const unicodeEscape = (c: string): string => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`;
 
 /** `attachments/<sha256>-<name>` with the name reduced to letters, digits, `.`, `_` and `-`. */
 export function attachmentEntryName(sha256: string, originalName: string): string {
@@ -37,8 +50,7 @@ export function sanitiseFileName(name: string): string {
  */
 export function entryNameProblem(name: string): string | undefined {
   if (name === '') return 'empty name';
-  // eslint-disable-next-line no-control-regex
-  if (/[\u0000-\u001f\u007f-\u009f]/.test(name)) return 'control character in the name';
+  if (DISGUISING.test(name)) return 'control or text-direction character in the name';
   if (name.includes('\\')) return 'backslash in the name (a Windows path separator)';
   if (name.startsWith('/')) return 'absolute path';
   if (/^[A-Za-z]:/.test(name)) return 'drive letter';
@@ -51,5 +63,24 @@ export function entryNameProblem(name: string): string | undefined {
 
 /** A name as it can be printed safely on one terminal line. */
 export function printableName(name: string): string {
-  return JSON.stringify(name).slice(1, -1).replace(/[\u007f-\u009f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return JSON.stringify(name).slice(1, -1).replace(EVERY_DISGUISING, unicodeEscape);
+}
+
+/**
+ * A file name as the report shows it: what it is, on one line, in its own reading order. Each
+ * disguising character is spelled out (`\n`, `\u202e`) and a backslash doubled, so the shown
+ * name cannot pass for another one, nor for a line of its own.
+ */
+export function displayName(name: string): string {
+  const named: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+  return name.replace(/\\/g, '\\\\').replace(EVERY_DISGUISING, (c) => named[c] ?? unicodeEscape(c));
+}
+
+/**
+ * JSON text with every disguising character written as a \u escape (JSON.stringify escapes the C0
+ * controls itself): the same value when parsed, but a name like "evil\u202egnp.exe" cannot pass
+ * for "evilexe.png" in an editor.
+ */
+export function spellOutInJson(jsonText: string): string {
+  return jsonText.replace(EVERY_DISGUISING_BEYOND_ASCII, unicodeEscape);
 }

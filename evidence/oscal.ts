@@ -5,6 +5,7 @@
  * property and facet names live in the `urn:assay:oscal` namespace.
  */
 import { IMPACT_LABELS, LIKELIHOOD_LABELS } from '../src/risk.js';
+import { displayName } from './names.js';
 import { VERDICT_LABELS, type PackModel, type RecommendationRow, type RiskCard, type ScheduleItem } from './report.js';
 import { uuidV5 } from './uuid.js';
 
@@ -100,7 +101,7 @@ function backMatter(model: PackModel, ids: Ids): Json {
       },
       ...model.attachments.map((a) => ({
         uuid: ids.of('resource', 'attachment', a.record.id),
-        title: line(a.record.name),
+        title: line(displayName(a.record.name)),
         ...(a.record.note ? { description: a.record.note } : {}),
         props: [...prop('recommendation', a.record.recId), ...prop('added-by', a.record.addedBy)],
         rlinks: [{ href: `../${a.entry}`, 'media-type': line(a.record.mediaType), hashes: [{ algorithm: 'SHA-256', value: a.record.sha256 }] }],
@@ -122,7 +123,7 @@ function automatedObservation(row: RecommendationRow, model: PackModel, ids: Ids
     types: ['finding'],
     origins: [{ actors: [{ type: 'tool', 'actor-uuid': toolUuid }] }],
     ...(row.attachments.length > 0
-      ? { 'relevant-evidence': row.attachments.map((a) => ({ href: `../${a.entry}`, description: `${a.record.name} (SHA-256 ${a.record.sha256})` })) }
+      ? { 'relevant-evidence': row.attachments.map((a) => ({ href: `../${a.entry}`, description: `${displayName(a.record.name)} (SHA-256 ${a.record.sha256})` })) }
       : {}),
     collected: new Date(model.data.assessment.snapshotCollectedAt ?? model.data.assessment.createdAt).toISOString(),
   };

@@ -4,6 +4,7 @@
  */
 import { InputError } from '../src/errors.js';
 import type { Assessment, Decision, DecisionEvent, EffectiveStatus, EvidenceRecord, StoredResult } from '../src/model.js';
+import type { KeptSecret } from '../src/secrets.js';
 import type { AssayService } from '../src/service.js';
 import type { Snapshot } from '../src/snapshot.js';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.js';
@@ -31,6 +32,10 @@ export interface PackData {
   history: DecisionEvent[];
   evidence: EvidenceRecord[];
   snapshot?: Snapshot;
+  /** The snapshot's SHA-256 before its secret members were redacted (see src/service.ts). */
+  snapshotOriginalSha256?: string;
+  /** Values that look like credentials and go into the pack on purpose, with who, when and why. */
+  keptSecrets?: KeptSecret[];
 }
 
 /**
@@ -73,6 +78,7 @@ export function gatherPackData(service: AssayService, assessmentId: number, now?
     }
   }
   const snapshot = service.getSnapshot(assessmentId);
+  const snapshotOriginalSha256 = service.snapshotOriginalSha256(assessmentId);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     asOf,
@@ -85,5 +91,7 @@ export function gatherPackData(service: AssayService, assessmentId: number, now?
     history,
     evidence,
     ...(snapshot ? { snapshot } : {}),
+    ...(snapshotOriginalSha256 ? { snapshotOriginalSha256 } : {}),
+    keptSecrets: service.keptSecrets(assessmentId),
   };
 }

@@ -5,13 +5,16 @@
  * last history row, and verifies the minisign signature when a public key is given.
  */
 import { createHash } from 'node:crypto';
+import { closeSync } from 'node:fs';
 import yauzl from 'yauzl';
-import { InputError } from '../src/errors.js';
+import { INPUT_KINDS, openInputFile } from '../src/input-file.js';
 import type { Decision, DecisionEvent } from '../src/model.js';
-import { canonicalJson, verifyChain } from '../src/store/chain.js';
-import { MANIFEST_FILE, PACK_FORMAT, parseSums, SIGNATURE_FILE, SUMS_FILE, type Manifest } from './manifest.js';
+import { canonicalJson, verifyChain, type ChainHead } from '../src/store/chain.js';
+import { ASSESSMENT_FORMAT } from './files.js';
+import { MANIFEST_FILE, PACK_FORMAT, parseSums, SIGNATURE_FILE, SUMS_FILE, type Manifest, type ManifestFile } from './manifest.js';
 import { formatKeyId, parsePublicKey, readKeyFile, signatureKeyId, verifyMessage, type MinisignPublicKey } from './minisign.js';
 import { entryNameProblem, printableName } from './names.js';
+import { decodeUtf8, hexDigest, list, literal, object, parseJson, text, wholeNumber, type Shape } from './pack-json.js';
 
 export type ProblemKind = 'altered' | 'missing' | 'extra' | 'unsafe' | 'unlisted' | 'manifest' | 'history' | 'signature' | 'zip';
 
@@ -42,8 +45,41 @@ const KEPT_FILES = new Set([MANIFEST_FILE, SUMS_FILE, SIGNATURE_FILE, 'history.j
 /** Files every pack has (manifest.json and SHA256SUMS are reported on their own). */
 const REQUIRED_FILES = ['index.html', 'assessment.json', 'history.jsonl', MANIFEST_FILE, SUMS_FILE];
 const MAX_KEPT_BYTES = 256 * 1024 * 1024;
+
+const FILE_SHAPE = object({ path: text, sha256: hexDigest(), size: wholeNumber(0) });
+const HISTORY_HEAD_SHAPE = object({ events: wholeNumber(0), head: hexDigest({ allowEmpty: true }) });
+const MANIFEST_MEMBERS: Record<string, Shape> = {
+  format: literal(PACK_FORMAT),
+  tool: object({ name: text, version: text }),
+  benchmark: object({ name: text, version: text }),
+  assessmentId: wholeNumber(1),
+  account: text,
+  exportedAt: text,
+  exportedAtBasis: literal('given', 'latest recorded change'),
+  history: HISTORY_HEAD_SHAPE,
+  files: list(FILE_SHAPE),
+};
+const DECISION_SHAPE = object({ recId: text });
+const EVENT_SHAPE = object({
+  seq: wholeNumber(1),
+  assessmentId: wholeNumber(1),
+  recId: text,
+  actor: text,
+  at: text,
+  before: object({ recId: text }, { nullable: true }),
+  after: DECISION_SHAPE,
+  prevHash: hexDigest(),
+  hash: hexDigest(),
+});
+const ASSESSMENT_SHAPE = object({ format: literal(ASSESSMENT_FORMAT), decisions: list(DECISION_SHAPE) });
+
+/** The Unix file type in the upper half of a zip entry's external attributes. */
 const S_IFMT = 0o170000;
 const S_IFREG = 0o100000;
+const S_IFDIR = 0o040000;
+const UNIX_TYPES: Record<number, string> = { 0o120000: 'a symbolic link', 0o010000: 'a FIFO', 0o020000: 'a character device', 0o060000: 'a block device', 0o140000: 'a socket' };
+/** The MS-DOS attribute bit for a folder, in the low byte of the external attributes. */
+const DOS_FOLDER = 0x10;
 
 interface ReadEntry {
   sha256: string;
@@ -54,19 +90,50 @@ export function readPublicKey(path: string): MinisignPublicKey {
   return readKeyFile(path, 'public key', parsePublicKey);
 }
 
+/**
+ * What an entry is. Zips made on other systems (or by Python's `zipfile` from bytes) carry no Unix
+ * file type, only permission bits or MS-DOS attributes: such an entry is a file unless its name
+ * ends in "/" or it has the MS-DOS folder bit. A Unix type other than a regular file or a folder
+ * is refused whatever the host system, as `unzip` would apply it.
+ */
+function entryKind(entry: yauzl.Entry, name: string): { kind: 'file' | 'folder' } | { refused: string } {
+  const unixType = (entry.externalFileAttributes >>> 16) & S_IFMT;
+  const special = UNIX_TYPES[unixType];
+  if (special) return { refused: `not a regular file (${special})` };
+  if (unixType !== 0 && unixType !== S_IFREG && unixType !== S_IFDIR) return { refused: 'not a regular file (an unknown file type)' };
+  const folder = name.endsWith('/') || unixType === S_IFDIR || (entry.externalFileAttributes & DOS_FOLDER) !== 0;
+  if (!folder) return { kind: 'file' };
+  if (!name.endsWith('/')) return { refused: 'a folder whose name does not end in "/"' };
+  if (entry.uncompressedSize > 0) return { refused: 'a folder entry that carries data' };
+  return { kind: 'folder' };
+}
+
+/** Folder entries are harmless only as the folders of the pack's own files. */
+function checkFolders(folders: readonly string[], entries: Map<string, ReadEntry>, problems: VerifyProblem[]): void {
+  const files = [...entries.keys()];
+  for (const folder of folders) {
+    const shown = printableName(folder);
+    if (entries.has(folder.slice(0, -1))) problems.push({ kind: 'unsafe', path: shown, detail: 'a folder with the name of a file of the pack' });
+    else if (!files.some((file) => file.startsWith(folder))) problems.push({ kind: 'extra', path: shown, detail: 'a folder that holds no file of the pack' });
+  }
+}
+
 async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ readable: boolean; entries: Map<string, ReadEntry>; kept: Map<string, Buffer> }> {
+  // A pack is opened as every input file is: a FIFO or a device is refused, never waited on or read for ever.
+  const { fd } = openInputFile(zipPath, INPUT_KINDS.pack);
   let zip: yauzl.ZipFile;
   try {
-    // Names are decoded and judged here, not by yauzl, so that every bad one is listed.
-    zip = await yauzl.openPromise(zipPath, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true, strictFileNames: true });
+    // Names are decoded and judged here, not by yauzl, so that every bad one is listed. Closing the zip closes `fd`.
+    zip = await yauzl.fromFdPromise(fd, { lazyEntries: true, decodeStrings: false, autoClose: false, validateEntrySizes: true, strictFileNames: true });
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') throw new InputError(`cannot read ${zipPath} (${code})`);
+    closeSync(fd);
     problems.push({ kind: 'zip', detail: `not a readable zip file: ${(err as Error).message}` });
     return { readable: false, entries: new Map(), kept: new Map() };
   }
   const entries = new Map<string, ReadEntry>();
   const kept = new Map<string, Buffer>();
+  const seen = new Set<string>();
+  const folders: string[] = [];
   try {
     for await (const entry of zip.eachEntry()) {
       const raw = entry.fileName as unknown as Buffer;
@@ -77,13 +144,18 @@ async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ re
         problems.push({ kind: 'unsafe', path: shown, detail: `entry would not stay inside the pack folder: ${unsafe}` });
         continue;
       }
-      if (entries.has(name)) {
+      if (seen.has(name)) {
         problems.push({ kind: 'unsafe', path: shown, detail: 'the same name appears twice in the zip' });
         continue;
       }
-      const unixMode = entry.externalFileAttributes >>> 16;
-      if (name.endsWith('/') || (unixMode !== 0 && (unixMode & S_IFMT) !== S_IFREG)) {
-        problems.push({ kind: 'unsafe', path: shown, detail: 'not a regular file (a folder or a link)' });
+      seen.add(name);
+      const kind = entryKind(entry, name);
+      if ('refused' in kind) {
+        problems.push({ kind: 'unsafe', path: shown, detail: kind.refused });
+        continue;
+      }
+      if (kind.kind === 'folder') {
+        folders.push(name);
         continue;
       }
       if (entry.isEncrypted()) {
@@ -117,28 +189,58 @@ async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ re
   } finally {
     zip.close();
   }
+  checkFolders(folders, entries, problems);
   return { readable: true, entries, kept };
 }
 
-function parseManifest(content: Buffer | undefined, problems: VerifyProblem[]): Manifest | undefined {
-  if (!content) {
-    problems.push({ kind: 'missing', path: MANIFEST_FILE, detail: 'the pack has no manifest' });
-    return undefined;
-  }
-  try {
-    const manifest = JSON.parse(content.toString('utf8')) as Manifest;
-    if (manifest.format !== PACK_FORMAT || !Array.isArray(manifest.files)) throw new Error(`not an ${PACK_FORMAT} manifest`);
-    for (const f of manifest.files) {
-      if (typeof f.path !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256) || typeof f.size !== 'number') throw new Error(`bad file entry ${JSON.stringify(f).slice(0, 80)}`);
-    }
-    return manifest;
-  } catch (err) {
-    problems.push({ kind: 'manifest', path: MANIFEST_FILE, detail: `unreadable: ${(err as Error).message}` });
-    return undefined;
-  }
+/** The text of a kept file, or undefined (with the problem recorded) when it is not UTF-8. */
+function readText(content: Buffer, path: string, kind: ProblemKind, problems: VerifyProblem[]): string | undefined {
+  const decoded = decodeUtf8(content);
+  if (decoded === undefined) problems.push({ kind, path, detail: 'not valid UTF-8 text' });
+  return decoded;
 }
 
-function checkFiles(entries: Map<string, ReadEntry>, manifest: Manifest | undefined, sums: Buffer | undefined, problems: VerifyProblem[]): void {
+/** A JSON file of the pack checked against `shape`, or undefined with every problem recorded. */
+function readJson(content: Buffer, path: string, shape: Shape, problems: VerifyProblem[]): Record<string, unknown> | undefined {
+  const decoded = readText(content, path, 'manifest', problems);
+  if (decoded === undefined) return undefined;
+  const parsed = parseJson(decoded);
+  if (!parsed.ok) {
+    problems.push({ kind: 'manifest', path, detail: parsed.problem });
+    return undefined;
+  }
+  const found = shape(parsed.value, '');
+  for (const detail of found) problems.push({ kind: 'manifest', path, detail });
+  return found.length === 0 ? (parsed.value as Record<string, unknown>) : undefined;
+}
+
+/** What verify can rely on in manifest.json: all of it, or those parts that are well-formed. */
+interface ManifestParts {
+  manifest?: Manifest;
+  files?: ManifestFile[];
+  head?: ChainHead;
+}
+
+function parseManifest(content: Buffer | undefined, problems: VerifyProblem[]): ManifestParts {
+  if (!content) {
+    problems.push({ kind: 'missing', path: MANIFEST_FILE, detail: 'the pack has no manifest' });
+    return {};
+  }
+  const whole = readJson(content, MANIFEST_FILE, object(MANIFEST_MEMBERS), problems);
+  if (whole) {
+    const manifest = whole as unknown as Manifest;
+    return { manifest, files: manifest.files, head: { length: manifest.history.events, hash: manifest.history.head } };
+  }
+  // Already reported: keep the parts that are sound, so the files are still checked.
+  const parsed = parseJson(decodeUtf8(content) ?? '');
+  if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object') return {};
+  const { files, history } = parsed.value as { files?: unknown; history?: unknown };
+  const soundFiles = list(FILE_SHAPE)(files, 'files').length === 0 ? (files as ManifestFile[]) : undefined;
+  const soundHistory = HISTORY_HEAD_SHAPE(history, 'history').length === 0 ? (history as Manifest['history']) : undefined;
+  return { ...(soundFiles ? { files: soundFiles } : {}), ...(soundHistory ? { head: { length: soundHistory.events, hash: soundHistory.head } } : {}) };
+}
+
+function checkFiles(entries: Map<string, ReadEntry>, files: ManifestFile[] | undefined, sums: Buffer | undefined, problems: VerifyProblem[]): void {
   const altered = new Set<string>();
   const missing = new Set<string>();
   const report = (set: Set<string>, kind: ProblemKind, path: string, detail: string): void => {
@@ -150,18 +252,19 @@ function checkFiles(entries: Map<string, ReadEntry>, manifest: Manifest | undefi
     if (!entries.has(path) && path !== MANIFEST_FILE && path !== SUMS_FILE) report(missing, 'missing', path, 'every pack has this file');
   }
   const listed = new Set<string>([MANIFEST_FILE, SUMS_FILE, SIGNATURE_FILE]);
-  for (const file of manifest?.files ?? []) {
+  for (const file of files ?? []) {
     listed.add(file.path);
     const got = entries.get(file.path);
     if (!got) report(missing, 'missing', file.path, `listed in ${MANIFEST_FILE} but not in the pack`);
     else if (got.sha256 !== file.sha256 || got.size !== file.size) report(altered, 'altered', file.path, `content differs from ${MANIFEST_FILE} (SHA-256 ${got.sha256.slice(0, 12)}…, expected ${file.sha256.slice(0, 12)}…)`);
   }
+  const inSums = new Set<string>();
+  const sumsText = sums && readText(sums, SUMS_FILE, 'manifest', problems);
   if (!sums) {
     problems.push({ kind: 'missing', path: SUMS_FILE, detail: 'the pack has no checksum list' });
-  } else {
-    const parsed = parseSums(sums.toString('utf8'));
+  } else if (sumsText !== undefined) {
+    const parsed = parseSums(sumsText);
     for (const detail of parsed.problems) problems.push({ kind: 'manifest', path: SUMS_FILE, detail });
-    const inSums = new Set<string>();
     for (const line of parsed.entries) {
       inSums.add(line.path);
       const got = entries.get(line.path);
@@ -174,44 +277,52 @@ function checkFiles(entries: Map<string, ReadEntry>, manifest: Manifest | undefi
       }
     }
   }
+  // Without a readable file list in the manifest, SHA256SUMS alone says what belongs.
+  const belongs = files ? listed : new Set([...listed, ...inSums]);
   for (const name of entries.keys()) {
-    if (!listed.has(name)) problems.push({ kind: 'extra', path: printableName(name), detail: `in the pack but in neither ${MANIFEST_FILE} nor ${SUMS_FILE}` });
+    if (!belongs.has(name)) problems.push({ kind: 'extra', path: printableName(name), detail: `in the pack but in neither ${MANIFEST_FILE} nor ${SUMS_FILE}` });
   }
 }
 
-function checkHistory(history: Buffer | undefined, assessment: Buffer | undefined, manifest: Manifest | undefined, problems: VerifyProblem[]): number {
-  if (!history) return 0; // reported as missing by the file check
+/** The events of history.jsonl that are well-formed; undefined when the file cannot be read at all. */
+function readHistory(history: Buffer, problems: VerifyProblem[]): DecisionEvent[] | undefined {
+  const decoded = readText(history, 'history.jsonl', 'history', problems);
+  if (decoded === undefined) return undefined;
   const events: DecisionEvent[] = [];
-  const lines = history.toString('utf8').split('\n');
+  const lines = decoded.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, index) => {
-    try {
-      events.push(JSON.parse(line) as DecisionEvent);
-    } catch {
-      problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${index + 1} is not JSON` });
+    const parsed = parseJson(line);
+    if (!parsed.ok) {
+      problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${index + 1} is ${parsed.problem}` });
+      return;
     }
+    const found = EVENT_SHAPE(parsed.value, '');
+    if (found.length > 0) problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${index + 1} is not a history event: ${found.join('; ')}` });
+    else events.push(parsed.value as DecisionEvent);
   });
-  const head = manifest?.history ? { length: manifest.history.events, hash: manifest.history.head } : undefined;
-  for (const p of verifyChain(events, head)) {
-    problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${p.position}: ${p.kind} — ${p.detail}` });
-  }
-  if (assessment) {
-    let decisions: Decision[] | undefined;
-    try {
-      decisions = (JSON.parse(assessment.toString('utf8')) as { decisions?: Decision[] }).decisions;
-    } catch {
-      problems.push({ kind: 'manifest', path: 'assessment.json', detail: 'not valid JSON' });
+  return events;
+}
+
+function checkHistory(history: Buffer | undefined, assessment: Buffer | undefined, head: ChainHead | undefined, problems: VerifyProblem[]): number {
+  const events = history ? readHistory(history, problems) : undefined; // a missing file is reported by the file check
+  if (events) {
+    for (const p of verifyChain(events, head)) {
+      problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${p.position}: ${p.kind} — ${p.detail}` });
     }
+  }
+  const decisions = assessment ? (readJson(assessment, 'assessment.json', ASSESSMENT_SHAPE, problems)?.decisions as Decision[] | undefined) : undefined;
+  if (events && decisions) {
     const last = new Map<string, DecisionEvent>();
     for (const event of events) last.set(event.recId, event);
-    for (const decision of decisions ?? []) {
+    for (const decision of decisions) {
       const event = last.get(decision.recId);
       if (!event || canonicalJson(event.after) !== canonicalJson(decision)) {
         problems.push({ kind: 'history', path: 'assessment.json', detail: `the decision on ${decision.recId} is not the one its last history row records` });
       }
     }
   }
-  return events.length;
+  return events?.length ?? 0;
 }
 
 function checkSignature(sums: Buffer | undefined, signature: Buffer | undefined, key: MinisignPublicKey | undefined, problems: VerifyProblem[]): SignatureState {
@@ -236,9 +347,9 @@ export async function verifyPack(zipPath: string, options: { pubkey?: string } =
   const key = options.pubkey ? readPublicKey(options.pubkey) : undefined;
   const problems: VerifyProblem[] = [];
   const { readable, entries, kept } = await readZip(zipPath, problems);
-  const manifest = readable ? parseManifest(kept.get(MANIFEST_FILE), problems) : undefined;
-  if (readable) checkFiles(entries, manifest, kept.get(SUMS_FILE), problems);
-  const historyEvents = checkHistory(kept.get('history.jsonl'), kept.get('assessment.json'), manifest, problems);
+  const { manifest, files, head } = readable ? parseManifest(kept.get(MANIFEST_FILE), problems) : {};
+  if (readable) checkFiles(entries, files, kept.get(SUMS_FILE), problems);
+  const historyEvents = checkHistory(kept.get('history.jsonl'), kept.get('assessment.json'), head, problems);
   const signature = checkSignature(kept.get(SUMS_FILE), kept.get(SIGNATURE_FILE), key, problems);
   return { ok: problems.length === 0, problems, entries: entries.size, ...(manifest ? { manifest } : {}), historyEvents, signature };
 }

@@ -1,5 +1,3 @@
-import { readFileSync } from 'node:fs';
-
 /**
  * An error caused by what the user gave us (a file, a flag, a database). The CLI prints its
  * message alone and exits with `exitCode` (2 by the command-line contract) — no stack trace.
@@ -25,11 +23,5 @@ export function errorReason(err: unknown): string {
   return (err as NodeJS.ErrnoException).code ?? (err as Error).message;
 }
 
-/** Reads a UTF-8 file the user named; one that cannot be read is bad input, told by `message(reason)`. */
-export function readInputFile(path: string, message: (reason: string) => string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (err) {
-    throw new InputError(message(errorReason(err)));
-  }
-}
+// Input files are read in one place, which refuses what is not a regular file and caps the size.
+export { readInputBytes, readInputFile } from './input-file.js';

@@ -3,7 +3,6 @@
  * read and change assessments. It owns validation and the decision history; the store below it
  * only keeps rows. Every change is one SQLite transaction.
  */
-import { closeSync, openSync, statSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import Database from 'better-sqlite3';
@@ -11,6 +10,7 @@ import { CATALOG, compareIds, findRecommendation } from '../checks/catalog.js';
 import { evaluateSnapshot } from '../checks/evaluate.js';
 import type { CheckResult, CheckStatus, Finding } from '../checks/types.js';
 import { errorReason, InputError, oneOf } from './errors.js';
+import { formatBytes, INPUT_KINDS, MAX_ATTACHMENT_BYTES } from './input-file.js';
 import { exceptionState, isoDay } from './expiry.js';
 import {
   DECISION_STATUSES,
@@ -26,9 +26,12 @@ import {
 } from './model.js';
 import { dueDate, isRating, MITIGATION_TYPES, REMEDIATION_DAYS, riskLevel, type RiskLevel } from './risk.js';
 import type { Snapshot } from './snapshot.js';
-import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks } from './store/blobs.js';
+import { redactSecretMembers } from '../evidence/secrets.js';
+import { SecretScanner, type DetectOptions, type KeptSecret, type SecretHit, type SecretKind } from './secrets.js';
+import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks, sha256Hex } from './store/blobs.js';
 import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from './store/chain.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './store/database.js';
+import { databaseFault } from './store/faults.js';
 import { mediaTypeFor } from './store/media-types.js';
 import { defined, toAssessment, toDecision, toEvent, toEvidence, type AssessmentRow, type DecisionRow, type EventRow, type EvidenceRow } from './store/rows.js';
 import { defaultDbPath } from './store/paths.js';
@@ -90,8 +93,7 @@ export interface NewAssessmentInput {
   carriedFrom?: number;
 }
 
-/** Attachments larger than this are refused: 256 MiB. */
-export const MAX_ATTACHMENT_BYTES = 256 * 1024 * 1024;
+export { formatBytes, MAX_ATTACHMENT_BYTES } from './input-file.js';
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 const NEEDS_JUSTIFICATION: readonly DecisionStatus[] = ['fail', 'exception', 'not_applicable'];
@@ -145,11 +147,13 @@ export class AssayService {
     return new AssayService(openDatabase(dbPath), dbPath, resolveActor(options.actor), options.now ?? (() => new Date()));
   }
 
-  /** Opens the database, runs `work`, and closes it again whatever happens. */
+  /** Opens the database, runs `work`, and closes it again whatever happens; a damaged, full or read-only database is told as such. */
   static async using<T>(options: OpenOptions, work: (service: AssayService) => T | Promise<T>): Promise<T> {
     const service = AssayService.open(options);
     try {
       return await work(service);
+    } catch (err) {
+      throw databaseFault(service.dbPath, err);
     } finally {
       service.close();
     }
@@ -199,7 +203,7 @@ export class AssayService {
         )
         .run(name, account, JSON.stringify(input.snapshot?.regions ?? []), this.now().toISOString(), this.actor, input.source, GENESIS_HASH, input.carriedFrom ?? null);
       const newId = Number(lastInsertRowid);
-      if (input.snapshot && results) this.writeScan(newId, input.snapshot, results);
+      if (input.snapshot && results) this.writeScan(newId, input.snapshot, results, originalSha256(input.snapshot));
       return newId;
     });
     return this.getAssessment(id);
@@ -247,7 +251,8 @@ export class AssayService {
     }
     const results = evaluateSnapshot(scanned);
     this.write(() => {
-      this.writeScan(id, scanned, results);
+      // The stored snapshot is redacted already; its original's hash stays as recorded.
+      this.writeScan(id, scanned, results, snapshot ? originalSha256(snapshot) : undefined);
       deleteUnusedBlobs(this.db);
     });
     return this.getResults(id);
@@ -303,6 +308,13 @@ export class AssayService {
     }[];
     const findings = this.db.prepare('SELECT resource, region, status, detail FROM findings WHERE assessment_id = ? AND rec_id = ? AND source = ? ORDER BY position');
     return results.map((r) => ({ recId, source: r.source, status: r.status, findings: findings.all(id, recId, r.source) as Finding[] }));
+  }
+
+  /** The SHA-256 of the snapshot as given, before its secret members were redacted for storing. */
+  snapshotOriginalSha256(id: number): string | undefined {
+    this.assessmentRow(id);
+    const row = this.db.prepare('SELECT snapshot_original_sha256 FROM assessments WHERE id = ?').get(id) as { snapshot_original_sha256: string | null };
+    return row.snapshot_original_sha256 ?? undefined;
   }
 
   getSnapshot(id: number): Snapshot | undefined {
@@ -417,19 +429,26 @@ export class AssayService {
    * Stores a file's bytes (once per distinct content) and links them to a recommendation.
    * Attaching the same bytes to the same recommendation again returns the existing record.
    */
-  attach(id: number, recId: string, filePath: string, note?: string): EvidenceRecord {
+  attach(id: number, recId: string, filePath: string, note?: string, options: { replaces?: string } = {}): EvidenceRecord {
     this.assessmentRow(id);
     checkRecommendation(recId);
+    const replaced = options.replaces === undefined ? undefined : this.evidenceToReplace(id, recId, options.replaces);
     const { sha256, size } = this.readAttachment(filePath);
+    if (replaced && replaced.sha256 === sha256) throw new InputError(`${filePath} is the very file it would replace (SHA-256 ${sha256}); nothing was changed`);
     const name = basename(filePath);
     const existing = this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ? AND sha256 = ?').get(id, recId, sha256) as
       | EvidenceRow
       | undefined;
-    if (existing) return toEvidence(existing);
+    if (existing && !replaced) return toEvidence(existing);
     const evidenceId = this.write(() => {
+      if (replaced) {
+        this.db.prepare('DELETE FROM evidence WHERE assessment_id = ? AND rec_id = ? AND sha256 = ?').run(id, recId, replaced.sha256);
+        deleteUnusedBlobs(this.db);
+      }
+      if (existing) return existing.id;
       let unchanged: boolean;
       try {
-        unchanged = putBlobFromFile(this.db, filePath, sha256, size);
+        unchanged = putBlobFromFile(this.db, filePath, INPUT_KINDS.attachment, sha256, size);
       } catch (err) {
         if (err instanceof Error && 'code' in err && typeof err.code === 'string' && !err.code.startsWith('SQLITE')) {
           throw new InputError(`cannot read ${filePath} (${err.code}); nothing was attached`);
@@ -450,6 +469,39 @@ export class AssayService {
     return toEvidence(this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(evidenceId) as EvidenceRow);
   }
 
+  /** Searches stored bytes for credentials a chunk at a time (see src/secrets.ts). */
+  scanEvidence(sha256: string, options: DetectOptions = {}): SecretHit[] {
+    const scanner = new SecretScanner(options);
+    for (const chunk of this.db.prepare('SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY idx').pluck().iterate(sha256)) scanner.push(chunk as Buffer);
+    return scanner.finish();
+  }
+
+  // ── credentials kept on purpose ────────────────────────────────────────────────────────────
+
+  keptSecrets(id: number): KeptSecret[] {
+    this.assessmentRow(id);
+    return this.db
+      .prepare('SELECT fingerprint AS id, kind, reason, kept_by AS keptBy, kept_at AS keptAt FROM kept_secrets WHERE assessment_id = ? ORDER BY kept_at, fingerprint')
+      .all(id) as KeptSecret[];
+  }
+
+  /**
+   * Records that a value which looks like a credential goes into packs on purpose (it is none, or
+   * it has been revoked), with who, when and why. Append-only, like the decision history.
+   */
+  keepSecret(id: number, finding: { id: string; kind: SecretKind }, reason: string): KeptSecret {
+    this.assessmentRow(id);
+    const why = reason.trim();
+    if (!why) throw new InputError('keeping a credential in the pack needs a reason (--reason TEXT), e.g. "revoked on 2026-11-25" or "an example key, not a credential"');
+    const kept: KeptSecret = { id: finding.id, kind: finding.kind, reason: why, keptBy: this.actor, keptAt: this.now().toISOString() };
+    this.write(() =>
+      this.db
+        .prepare('INSERT OR IGNORE INTO kept_secrets (assessment_id, fingerprint, kind, reason, kept_by, kept_at) VALUES (?, ?, ?, ?, ?, ?)')
+        .run(id, kept.id, kept.kind, kept.reason, kept.keptBy, kept.keptAt),
+    );
+    return this.keptSecrets(id).find((k) => k.id === finding.id)!;
+  }
+
   listEvidence(id: number, recId?: string): EvidenceRecord[] {
     this.assessmentRow(id);
     const rows = (
@@ -468,6 +520,16 @@ export class AssayService {
   }
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
+
+  /** The attachment a new file replaces, named by its SHA-256 (or the start of it). */
+  private evidenceToReplace(id: number, recId: string, sha256: string): EvidenceRecord {
+    const given = sha256.trim().toLowerCase();
+    const attached = this.listEvidence(id, recId);
+    const matches = /^[0-9a-f]{6,64}$/.test(given) ? attached.filter((e) => e.sha256.startsWith(given)) : [];
+    if (matches.length === 1) return matches[0]!;
+    const accepted = attached.length > 0 ? `; its attachments: ${attached.map((e) => `${e.sha256.slice(0, 12)} ${e.name}`).join(', ')}` : '';
+    throw new InputError(`${recId} has no attachment with SHA-256 ${sha256}${matches.length > 1 ? ' alone (give more digits)' : ''}${accepted}`);
+  }
 
   /**
    * Runs `work` as one write transaction. BEGIN IMMEDIATE takes the write lock up front, so
@@ -495,14 +557,20 @@ export class AssayService {
     oneOf(`status of the ${what}`, status, ['pass', 'fail', 'manual', 'error'] as const);
   }
 
-  private writeScan(id: number, snapshot: Snapshot, results: CheckResult[]): void {
-    const sha256 = putBlob(this.db, Buffer.from(JSON.stringify(snapshot), 'utf8'));
+  /**
+   * Stores the results and the snapshot, the latter redacted as a pack redacts it (the checks have
+   * run on the whole of it already); `original` is the unredacted one's hash, undefined to keep the
+   * one recorded.
+   */
+  private writeScan(id: number, snapshot: Snapshot, results: CheckResult[], original: string | undefined): void {
+    const sha256 = putBlob(this.db, Buffer.from(JSON.stringify(redactSecretMembers(snapshot)), 'utf8'));
     this.db
       .prepare(
         `UPDATE assessments SET snapshot_sha256 = ?, snapshot_collected_at = ?, regions = ?,
-           account = CASE WHEN account = '' THEN ? ELSE account END WHERE id = ?`,
+           account = CASE WHEN account = '' THEN ? ELSE account END,
+           snapshot_original_sha256 = COALESCE(?, snapshot_original_sha256) WHERE id = ?`,
       )
-      .run(sha256, snapshot.collectedAt, JSON.stringify(snapshot.regions), snapshot.account, id);
+      .run(sha256, snapshot.collectedAt, JSON.stringify(snapshot.regions), snapshot.account, original ?? null, id);
     this.replaceResults(id, results, 'assay');
   }
 
@@ -660,26 +728,11 @@ export class AssayService {
   }
 
   private readAttachment(filePath: string): { sha256: string; size: number } {
-    let stat;
-    try {
-      stat = statSync(filePath);
-    } catch (err) {
-      throw new InputError(`cannot read ${filePath} (${errorReason(err)})`);
-    }
-    if (stat.isDirectory()) throw new InputError(`${filePath} is a folder; attach a file (zip a folder first)`);
-    if (!stat.isFile()) throw new InputError(`${filePath} is not a regular file`);
-    if (stat.size > MAX_ATTACHMENT_BYTES) {
-      throw new InputError(`${filePath} is ${formatBytes(stat.size)}; attachments are limited to ${formatBytes(MAX_ATTACHMENT_BYTES)}`);
-    }
-    try {
-      closeSync(openSync(filePath, 'r'));
-    } catch (err) {
-      throw new InputError(`cannot read ${filePath} (${errorReason(err)})`);
-    }
     let read;
     try {
-      read = readFileInChunks(filePath);
+      read = readFileInChunks(filePath, INPUT_KINDS.attachment);
     } catch (err) {
+      if (err instanceof InputError) throw err;
       throw new InputError(`cannot read ${filePath} (${errorReason(err)})`);
     }
     if (read.size > MAX_ATTACHMENT_BYTES) throw new InputError(`${filePath} grew past ${formatBytes(MAX_ATTACHMENT_BYTES)} while being read`);
@@ -687,14 +740,10 @@ export class AssayService {
   }
 }
 
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KiB', 'MiB', 'GiB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value >= 10 ? 0 : 1)} ${units[unit]}`;
+/**
+ * The SHA-256 of a snapshot before redaction, over the bytes `assay collect --out` writes for it
+ * (two-space JSON and a newline), so a collected file can be matched with `sha256sum`.
+ */
+export function originalSha256(snapshot: Snapshot): string {
+  return sha256Hex(Buffer.from(`${JSON.stringify(snapshot, null, 2)}\n`, 'utf8'));
 }

@@ -1,5 +1,6 @@
 import { writeFileSync, renameSync } from 'node:fs';
-import { InputError, readInputFile } from './errors.js';
+import { InputError } from './errors.js';
+import { INPUT_KINDS, readInputBytes } from './input-file.js';
 
 export const SNAPSHOT_FORMAT = 'assay.snapshot/v1';
 
@@ -67,6 +68,38 @@ function callKey(service: string, operation: string, region: string, params: Rec
   return `${service}\u0000${operation}\u0000${region}\u0000${paramsKey(modelSpelling(service, operation, params))}`;
 }
 
+const ISO_TIMESTAMP = /^(\d{4})-(\d{2})-(\d{2})(?:[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:[.,]\d+)?)?([Zz]|[+-]\d{2}(?::?\d{2})?)?)?$/;
+
+/**
+ * An ISO-8601 date or date and time as AWS and its CLI print them, naming a real moment:
+ * `2026-02-30` is refused, not read as 2 March. With `zone`, the time and its offset are required,
+ * so the moment does not depend on where the file is read.
+ */
+export function isIsoTimestamp(text: string, options: { zone?: boolean } = {}): boolean {
+  const parts = ISO_TIMESTAMP.exec(text);
+  if (!parts || Number.isNaN(Date.parse(text))) return false;
+  const [, year, month, day, hour = '0', minute = '0', second = '0', zone] = parts;
+  if (options.zone && zone === undefined) return false;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const realDay = date.getUTCMonth() === Number(month) - 1 && date.getUTCDate() === Number(day);
+  return realDay && Number(hour) <= 23 && Number(minute) <= 59 && Number(second) <= 59;
+}
+
+/** Deeper than any AWS answer nests (a policy condition inside a user's inline policy is about 12): refused before anything walks it. */
+export const MAX_CALL_DEPTH = 64;
+
+/** Whether a value nests deeper than `limit` objects and lists; iterative, so depth itself cannot overflow the stack. */
+function nestsDeeperThan(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length > 0) {
+    const [next, depth] = pending.pop()!;
+    if (typeof next !== 'object' || next === null) continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(next)) pending.push([child, depth + 1]);
+  }
+  return false;
+}
+
 /** Validates parsed JSON as a snapshot; every complaint names the member and what was expected. */
 export function validateSnapshot(data: unknown, file: string): Snapshot {
   const fail = (member: string, expected: string, got?: unknown): never => {
@@ -78,15 +111,16 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
   if (root.format !== SNAPSHOT_FORMAT) fail('format', `"${SNAPSHOT_FORMAT}"`, root.format);
   if (typeof root.account !== 'string' || !/^\d{12}$/.test(root.account)) fail('account', 'a 12-digit AWS account id', root.account);
   if (root.partition !== undefined && typeof root.partition !== 'string') fail('partition', 'a string such as "aws"', root.partition);
-  if (typeof root.collectedAt !== 'string' || Number.isNaN(Date.parse(root.collectedAt)))
-    fail('collectedAt', 'an ISO-8601 timestamp', root.collectedAt);
-  if (!Array.isArray(root.regions) || root.regions.some((r) => typeof r !== 'string'))
+  if (typeof root.collectedAt !== 'string' || !isIsoTimestamp(root.collectedAt, { zone: true }))
+    fail('collectedAt', 'an ISO-8601 timestamp with its time zone, such as "2026-11-25T10:00:00Z"', root.collectedAt);
+  if (!Array.isArray(root.regions) || root.regions.some((r) => typeof r !== 'string' || r === ''))
     fail('regions', 'an array of region names', root.regions);
   if (!Array.isArray(root.calls)) fail('calls', 'an array of calls', root.calls);
   (root.calls as unknown[]).forEach((call, i) => {
     const at = `calls[${i}]`;
     if (!call || typeof call !== 'object' || Array.isArray(call)) fail(at, 'an object', call);
     const c = call as Record<string, unknown>;
+    if (nestsDeeperThan(c, MAX_CALL_DEPTH)) fail(at, `a call nested at most ${MAX_CALL_DEPTH} levels deep (AWS answers nest far less)`, 'one nested deeper');
     for (const member of ['service', 'operation', 'region'] as const) {
       if (typeof c[member] !== 'string' || c[member] === '') fail(`${at}.${member}`, 'a non-empty string', c[member]);
     }
@@ -98,8 +132,10 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     if (hasError) {
       const e = c.error as Record<string, unknown> | null;
       if (!e || typeof e !== 'object' || typeof e.code !== 'string') fail(`${at}.error.code`, 'an AWS error code string', e?.code);
+      if (e?.message !== undefined && typeof e.message !== 'string') fail(`${at}.error.message`, 'a string', e.message);
     }
   });
+  refuseConflictingDuplicates(root.calls as SnapshotCall[], file);
   return {
     format: SNAPSHOT_FORMAT,
     account: root.account as string,
@@ -108,6 +144,70 @@ export function validateSnapshot(data: unknown, file: string): Snapshot {
     regions: root.regions as string[],
     calls: (root.calls as SnapshotCall[]).map((c) => ({ ...c, params: c.params ?? {} })),
   };
+}
+
+/**
+ * Two entries for one call (same service, operation, region and params) must agree: which one a
+ * reader took would otherwise decide the verdict. Identical repeats are harmless and kept.
+ */
+function refuseConflictingDuplicates(calls: readonly SnapshotCall[], file: string): void {
+  const first = new Map<string, number>();
+  calls.forEach((call, i) => {
+    const key = callKey(call.service, call.operation, call.region, call.params);
+    const earlier = first.get(key);
+    if (earlier === undefined) {
+      first.set(key, i);
+      return;
+    }
+    const answer = (c: SnapshotCall) => paramsKey({ output: c.output, error: c.error });
+    if (answer(calls[earlier]!) !== answer(call)) {
+      throw new InputError(
+        `${file}: calls[${earlier}] and calls[${i}] both record ${call.service} ${call.operation} in ${call.region} ${paramsKey(call.params)} with different answers; a snapshot holds one answer per call, so remove one of them`,
+      );
+    }
+  });
+}
+
+/**
+ * The text of a snapshot file: UTF-8 (a byte-order mark is allowed), never repaired. Invalid
+ * bytes would be replaced silently and could turn a damaged value into a passing one, so they
+ * are refused with where they are; UTF-16 is refused with what to do instead.
+ */
+export function decodeSnapshotText(bytes: Uint8Array, file: string): string {
+  const utf16 = (bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff) || (bytes.length > 1 && (bytes[0] === 0 || bytes[1] === 0));
+  if (utf16) throw new InputError(`${file}: the file is UTF-16 (or UTF-32) text; snapshots are UTF-8 JSON, so save it as UTF-8 (e.g. iconv -f UTF-16 -t UTF-8)`);
+  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes;
+  try {
+    return new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    const offset = firstInvalidByte(body);
+    const line = body.subarray(0, offset).reduce((lines, byte) => lines + (byte === 0x0a ? 1 : 0), 1);
+    throw new InputError(`${file}: invalid UTF-8 at byte ${offset + (body === bytes ? 0 : 3)} (line ${line}); snapshots are UTF-8 JSON and are never repaired`);
+  }
+}
+
+/** Where decoding first fails: the last byte of the shortest prefix a streaming decoder refuses. */
+function firstInvalidByte(bytes: Uint8Array): number {
+  const refuses = (length: number) => {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(0, length), { stream: true });
+      return false;
+    } catch {
+      return true;
+    }
+  };
+  let low = 0;
+  let high = bytes.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (refuses(mid + 1)) high = mid;
+    else low = mid + 1;
+  }
+  return low;
+}
+
+export function parseSnapshotBytes(bytes: Uint8Array, file = 'snapshot'): Snapshot {
+  return parseSnapshot(decodeSnapshotText(bytes, file), file);
 }
 
 export function parseSnapshot(text: string, file = 'snapshot'): Snapshot {
@@ -121,7 +221,7 @@ export function parseSnapshot(text: string, file = 'snapshot'): Snapshot {
 }
 
 export function readSnapshotFile(path: string): Snapshot {
-  return parseSnapshot(readInputFile(path, (reason) => `${path}: cannot read the snapshot (${reason})`), path);
+  return parseSnapshotBytes(readInputBytes(path, (reason) => `${path}: cannot read the snapshot (${reason})`, INPUT_KINDS.snapshot), path);
 }
 
 /** Writes through a temporary file so an interrupted write never leaves half a snapshot. */

@@ -24,6 +24,8 @@ export type TuiService = Pick<
   | 'history'
   | 'attach'
   | 'listEvidence'
+  | 'getSnapshot'
+  | 'scanEvidence'
   | 'setLastRec'
 >;
 

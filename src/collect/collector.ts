@@ -1,11 +1,10 @@
-import { setMaxListeners } from 'node:events';
 import { fromNodeProviderChain, fromTemporaryCredentials } from '@aws-sdk/credential-providers';
 import { InputError } from '../errors.js';
 import { SNAPSHOT_FORMAT, paramsKey, type CallError, type Snapshot, type SnapshotCall } from '../snapshot.js';
 import { toCliJson } from './cli-json.js';
 import { deriveCalls, getPath } from './derive.js';
 import { GLOBAL_REGION, IDENTITY_STEP, PLAN, REGIONS_STEP, fillParams, stepById, type DerivedStep, type PlanStep, type Poll, type RootStep } from './plan.js';
-import { NotAnAwsAnswer, commandClass, createEndpointClient, paginator, type AwsClient } from './services.js';
+import { NotAnAwsAnswer, commandClass, createClientForEndpoint, paginator, type AwsClient } from './services.js';
 
 export const DEFAULT_CONCURRENCY = 16;
 // Adaptive retry mode backs off and slows the client down when AWS throttles; this many tries in all.
@@ -110,6 +109,41 @@ function credentialsFor(options: CollectOptions): CredentialProvider {
   return sharedCredentials(assumed);
 }
 
+/**
+ * An abort signal for each request, all aborted with the run's. The SDK listens on a request's
+ * signal at each layer it passes (the retry loop, the HTTP handler) until the request ends: on one
+ * signal shared by every request in flight those listeners pass Node's limit of ten, and Node
+ * warns of a leak (MaxListenersExceededWarning). The run's signal has one listener instead.
+ */
+class RequestSignals {
+  private readonly inFlight = new Set<AbortController>();
+  private readonly abortAll = () => {
+    for (const request of this.inFlight) request.abort(this.run?.reason);
+  };
+
+  constructor(private readonly run: AbortSignal | undefined) {
+    run?.addEventListener('abort', this.abortAll, { once: true });
+  }
+
+  /** Makes one request with a signal of its own; with none for the run, with none at all. */
+  async send<T>(request: (signal: AbortSignal | undefined) => Promise<T>): Promise<T> {
+    if (!this.run) return request(undefined);
+    this.run.throwIfAborted();
+    const controller = new AbortController();
+    this.inFlight.add(controller);
+    try {
+      return await request(controller.signal);
+    } finally {
+      this.inFlight.delete(controller);
+    }
+  }
+
+  /** Stops following the run's signal: the run is over. */
+  release(): void {
+    this.run?.removeEventListener('abort', this.abortAll);
+  }
+}
+
 /** SDK clients per service and region, all sending through one limiter. */
 class Clients {
   private readonly cache = new Map<string, Promise<AwsClient>>();
@@ -117,7 +151,7 @@ class Clients {
   constructor(
     private readonly config: object,
     private readonly limiter: Limiter,
-    private readonly signal: AbortSignal,
+    private readonly signals: RequestSignals,
   ) {}
 
   /** A client for one call; `leads` marks a call whose output names the resources of later calls. */
@@ -125,7 +159,7 @@ class Clients {
     const key = `${service} ${region}`;
     let client = this.cache.get(key);
     if (!client) {
-      client = createEndpointClient(service, { ...this.config, region });
+      client = createClientForEndpoint(service, { ...this.config, region });
       this.cache.set(key, client);
     }
     return this.limited(await client, leads);
@@ -133,13 +167,9 @@ class Clients {
 
   /** The client as the SDK paginators see it (same prototype), with every send held to the limit. */
   private limited(client: AwsClient, leads: boolean): AwsClient {
-    const signal = this.signal;
     let pages = 0;
     const send = (command: unknown, options?: object) =>
-      this.limiter.run(() => {
-        signal.throwIfAborted();
-        return client.send(command, { ...options, abortSignal: signal });
-      }, leads || pages++ > 0);
+      this.limiter.run(() => this.signals.send((abortSignal) => client.send(command, { ...options, abortSignal })), leads || pages++ > 0);
     return Object.create(client, { send: { value: send } }) as AwsClient;
   }
 
@@ -181,12 +211,16 @@ interface SdkError {
   $response?: { statusCode?: number; headers?: Record<string, string> };
 }
 
+// The SDK's name for an error answer whose body names no AWS error code (the CLI then gives the HTTP status).
+const NO_ERROR_CODE = 'Unknown';
+
 /**
  * The rule for a failed call's `error` (DESIGN.md ⚑ snapshot: `code` is the AWS error code):
  * - AWS answered with an error: its code, as the SDK names the exception (S3 also keeps `Code`).
- * - An answer came that is not in the API's form (an HTML page, a body the SDK cannot parse):
- *   `UnparseableResponse`, with the HTTP status — never the JavaScript exception (SyntaxError,
- *   TypeError) that the parser threw, which would pose as an AWS error code.
+ * - An answer came that is not in the API's form (an HTML page, a body the SDK cannot parse, an
+ *   error status whose body names no error): `UnparseableResponse`, with the HTTP status — never
+ *   the JavaScript exception (SyntaxError, TypeError) that the parser threw, nor the SDK's
+ *   `Unknown`, which would pose as AWS error codes.
  * - No answer came: `RequestFailed`, with Node's reason.
  * The CloudShell script records the same codes from the AWS CLI.
  */
@@ -194,28 +228,28 @@ export function callError(err: unknown): CallError {
   const e = (err ?? {}) as SdkError;
   // The SDK appends a hint about its hidden fields to parse errors; the snapshot has no such field.
   const message = (e.message ?? String(err)).replace(/\n\s*Deserialization error: .*$/s, '');
-  if (e.$fault !== undefined) return { code: e.Code ?? e.name ?? 'UnknownError', message };
+  if (e.$fault !== undefined && e.name && e.name !== NO_ERROR_CODE) return { code: e.Code ?? e.name, message };
   if (e.$response) {
     const status = e.$response.statusCode;
     const type = Object.entries(e.$response.headers ?? {}).find(([name]) => name.toLowerCase() === 'content-type')?.[1];
-    const what = err instanceof NotAnAwsAnswer ? message : `the answer could not be read: ${message}`;
+    const what = e.$fault !== undefined ? 'the answer names no AWS error' : err instanceof NotAnAwsAnswer ? message : `the answer could not be read: ${message}`;
     return { code: UNPARSEABLE_RESPONSE, message: `HTTP ${status ?? '?'}${type ? ` (${type})` : ''}: ${what}` };
   }
   const reason = [e.name && e.name !== 'Error' ? e.name : undefined, e.code && !message.includes(e.code) ? e.code : undefined].filter(Boolean).join(' ');
   return { code: REQUEST_FAILED, message: reason ? `${reason}: ${message}` : message };
 }
 
-function sleep(ms: number, signal: AbortSignal): Promise<void> {
+function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {
   return new Promise((resolve, reject) => {
     const abort = () => {
       clearTimeout(timer);
-      reject(signal.reason as Error);
+      reject(signal?.reason as Error);
     };
     const timer = setTimeout(() => {
-      signal.removeEventListener('abort', abort);
+      signal?.removeEventListener('abort', abort);
       resolve();
     }, ms);
-    signal.addEventListener('abort', abort, { once: true });
+    signal?.addEventListener('abort', abort, { once: true });
   });
 }
 
@@ -236,28 +270,6 @@ interface Task {
   params: Record<string, unknown>;
 }
 
-/** Calls started and not finished: twice the send limit, so every send slot has a call ready. */
-const callsRunningAtMost = (concurrency: number) => 2 * concurrency;
-
-// While a request is in flight the SDK listens for the abort at each of its layers (the send, the
-// retry loop, the HTTP handler) and stops listening when it ends; a call waiting to poll again listens once.
-const ABORT_LISTENERS_PER_CALL = 4;
-
-/**
- * The signal every call of this run listens on: it follows the caller's. Node warns when more than
- * ten listeners wait on one signal, which a handful of calls at once exceed; the limit is raised
- * to what this run can have, so a real leak still warns.
- */
-function runSignal(outer: AbortSignal | undefined, concurrency: number): { signal: AbortSignal; release: () => void } {
-  const controller = new AbortController();
-  setMaxListeners(ABORT_LISTENERS_PER_CALL * callsRunningAtMost(concurrency), controller.signal);
-  if (!outer) return { signal: controller.signal, release: () => {} };
-  const abort = () => controller.abort(outer.reason);
-  if (outer.aborted) abort();
-  else outer.addEventListener('abort', abort, { once: true });
-  return { signal: controller.signal, release: () => outer.removeEventListener('abort', abort) };
-}
-
 /**
  * Runs the plan. Calls wait as plain descriptions and start (building SDK commands) only a few
  * at a time, so thousands of discovered calls cost little memory. Urgent calls go first — the
@@ -275,7 +287,7 @@ class Collection {
   private readonly derivedFrom = new Map<string, DerivedStep[]>();
   private readonly waitingFor = new Map<string, RootStep[]>();
   private readonly waiting = new Queue<Task>();
-  /** Calls started and not finished, at most `admit`. */
+  /** Calls started and not finished; kept at twice the send limit so every send slot has a call ready. */
   private running = 0;
   private readonly admit: number;
   private scope: string[] = [];
@@ -289,10 +301,9 @@ class Collection {
   constructor(
     private readonly clients: Clients,
     private readonly options: CollectOptions,
-    private readonly signal: AbortSignal,
     concurrency: number,
   ) {
-    this.admit = callsRunningAtMost(concurrency);
+    this.admit = 2 * concurrency;
     for (const step of this.steps) {
       if (step.scope === 'derived') this.derivedFrom.set(step.from, [...(this.derivedFrom.get(step.from) ?? []), step]);
       else if (step.after) this.waitingFor.set(step.after, [...(this.waitingFor.get(step.after) ?? []), step]);
@@ -308,7 +319,7 @@ class Collection {
     for (let attempt = 1; ; attempt++) {
       const call = await this.callOnce(step, region, params);
       if (!step.poll || attempt >= step.poll.attempts || !pollAgain(step.poll, call)) return call;
-      await sleep(this.options.pollIntervalMs ?? step.poll.intervalSeconds * 1000, this.signal);
+      await sleep(this.options.pollIntervalMs ?? step.poll.intervalSeconds * 1000, this.options.signal);
     }
   }
 
@@ -328,7 +339,7 @@ class Collection {
       }
       return { service, operation, region, params, output: toCliJson(service, output ?? {}) };
     } catch (err) {
-      if (this.signal.aborted) throw err;
+      if (this.options.signal?.aborted) throw err;
       return { service, operation, region, params, error: callError(err) };
     }
   }
@@ -478,9 +489,9 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Sna
   const concurrency = Math.max(1, options.concurrency ?? DEFAULT_CONCURRENCY);
   const limiter = new Limiter(concurrency);
   const config = { credentials: credentialsFor(options), retryMode: 'adaptive', maxAttempts: MAX_ATTEMPTS, ...options.clientConfig };
-  const { signal, release } = runSignal(options.signal, concurrency);
-  const clients = new Clients(config, limiter, signal);
-  const collection = new Collection(clients, options, signal, concurrency);
+  const signals = new RequestSignals(options.signal);
+  const clients = new Clients(config, limiter, signals);
+  const collection = new Collection(clients, options, concurrency);
   const warn = options.onWarning ?? (() => {});
   try {
     const identityStep = stepById(IDENTITY_STEP);
@@ -499,10 +510,10 @@ export async function collectSnapshot(options: CollectOptions = {}): Promise<Sna
     await collection.run(regions, { account, partition });
     return { format: SNAPSHOT_FORMAT, account, partition, collectedAt, regions, calls: collection.calls() };
   } catch (err) {
-    if (signal.aborted) throw new InputError('collection interrupted; nothing was written');
+    if (options.signal?.aborted) throw new InputError('collection interrupted; nothing was written');
     throw err;
   } finally {
-    release();
+    signals.release();
     await clients.destroy();
   }
 }

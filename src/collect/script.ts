@@ -91,6 +91,72 @@ function derivedLines(step: DerivedStep, source: PlanStep): string[] {
   ];
 }
 
+/**
+ * Timestamps as ISO-8601 strings, as snapshots hold them. The CLI v1 prints them as they came over the
+ * wire (epoch seconds from JSON APIs) unless the profile in use sets cli_timestamp_format = iso8601;
+ * both CLIs read that only from the config file, and they disagree on whether AWS_PROFILE or
+ * AWS_DEFAULT_PROFILE names the profile. So the script runs with a copy of the config file (in $WORK,
+ * removed on exit) that sets it in every profile, and defines the profile in use where the file does
+ * not: default, or a profile only the credentials file defines (one defined nowhere stays so, for the
+ * CLI to say). Sections are read as botocore reads them ([default], [profile NAME], [profile "A NAME"]);
+ * the setting goes last in its section, where no indented line can continue it. Needs `die` and $WORK.
+ */
+export const ISO8601_CONFIG = String.raw`# Timestamps as ISO-8601 strings, as snapshots hold them: the CLI v1 prints epoch seconds unless the
+# profile in use sets cli_timestamp_format, which both CLIs read only from the config file. Every call
+# runs with a copy of that file (removed on exit) that sets it in each profile; the file is not changed.
+home_path() { case "$1" in "~/"*) printf '%s/%s' "$HOME" "${'$'}{1#"~/"}" ;; *) printf '%s' "$1" ;; esac; }
+CONFIG_SOURCE=$(home_path "${'$'}{AWS_CONFIG_FILE:-$HOME/.aws/config}")
+[ -e "$CONFIG_SOURCE" ] || CONFIG_SOURCE=/dev/null
+CREDENTIALS_FILE=$(home_path "${'$'}{AWS_SHARED_CREDENTIALS_FILE:-$HOME/.aws/credentials}") awk '
+  # The header of a section line, from its first [ to its last ] as configparser reads it; "" for any other line.
+  function header_of(line) {
+    sub(/^[ \t]+/, "", line)
+    if (line !~ /^\[.+\]/) return ""
+    sub(/^\[/, "", line)
+    sub(/\][^]]*$/, "", line)
+    return line
+  }
+  # The profile a header names as botocore reads it; "" for other sections (sso-session, services, plugins).
+  function profile_named(header) {
+    if (header == "default") return header
+    if (!sub(/^profile[ \t]+/, "", header)) return ""
+    sub(/[ \t]+$/, "", header)
+    if (header ~ /^".+"$/) return substr(header, 2, length(header) - 2)
+    return header ~ /[ \t"]/ ? "" : header
+  }
+  function end_section() {
+    if (inside) print setting
+    inside = 0
+  }
+  BEGIN {
+    setting = "cli_timestamp_format = iso8601"
+    while ((getline line < ENVIRON["CREDENTIALS_FILE"]) > 0) if ((header = header_of(line)) != "") in_credentials[header] = 1
+    wanted[1] = ENVIRON["AWS_PROFILE"]
+    wanted[2] = ENVIRON["AWS_DEFAULT_PROFILE"]
+    if (wanted[1] wanted[2] == "") wanted[1] = "default"
+  }
+  (header = header_of($0)) != "" {
+    end_section()
+    print
+    profile = profile_named(header)
+    inside = profile != ""
+    if (inside) defined[profile] = 1
+    next
+  }
+  inside && tolower($0) ~ /^[ \t]*cli_timestamp_format[ \t]*[=:]/ { next }
+  { print }
+  END {
+    end_section()
+    for (i = 1; i <= 2; i++) {
+      profile = wanted[i]
+      if (profile == "" || (profile in defined) || (profile != "default" && !(profile in in_credentials))) continue
+      print (profile == "default" ? "[default]" : "[profile \"" profile "\"]")
+      print setting
+      defined[profile] = 1
+    }
+  }' <"$CONFIG_SOURCE" >"$WORK/aws-config" || die "cannot copy the AWS CLI configuration $CONFIG_SOURCE"
+export AWS_CONFIG_FILE="$WORK/aws-config"`;
+
 const PRELUDE = String.raw`set -u
 OUT=${'$'}{1:-assay-snapshot.json}
 CONCURRENCY=${'$'}{ASSAY_CONCURRENCY:-8}
@@ -108,26 +174,14 @@ trap 'rm -rf "$WORK"' EXIT
 trap 'exit 130' INT TERM
 mkdir "$WORK/calls"
 
-# Timestamps as ISO-8601 strings, as snapshots hold them. The CLI v2 prints them so unless a profile says
-# otherwise; the CLI v1 prints them as they came over the wire (epoch seconds from JSON APIs) unless its
-# profile says iso8601. Both read that setting only from the config file, so the script runs with a copy
-# of it that sets it for the profile in use.
-CONFIG_SOURCE=${'$'}{AWS_CONFIG_FILE:-$HOME/.aws/config}
-case "$CONFIG_SOURCE" in "~/"*) CONFIG_SOURCE="$HOME/${'$'}{CONFIG_SOURCE#"~/"}" ;; esac
-PROFILE=${'$'}{AWS_PROFILE:-${'$'}{AWS_DEFAULT_PROFILE:-default}}
-if [ "$PROFILE" = default ]; then PROFILE_SECTION=default; else PROFILE_SECTION="profile $PROFILE"; fi
-{ [ -f "$CONFIG_SOURCE" ] && cat "$CONFIG_SOURCE"; } | awk -v wanted="$PROFILE_SECTION" '
-  function header(line) { sub(/^[ \t]*\[[ \t]*/, "", line); sub(/[ \t]*\][ \t]*$/, "", line); gsub(/[ \t]+/, " ", line); return line }
-  /^[ \t]*\[/ { print; inside = (header($0) == wanted || (wanted == "default" && header($0) == "profile default")); if (inside) { print "cli_timestamp_format = iso8601"; found = 1 }; next }
-  inside && /^[ \t]*cli_timestamp_format[ \t]*=/ { next }
-  { print }
-  END { if (!found) { print "[" wanted "]"; print "cli_timestamp_format = iso8601" } }' >"$WORK/aws-config" || die "cannot copy the AWS CLI configuration"
-export AWS_CONFIG_FILE="$WORK/aws-config"
+${ISO8601_CONFIG}
 : >"$WORK/keys"
 SEQ=0
 KNOWN=0
 DONE=0
 RUNNING=0
+# How both CLIs (botocore's connection and HTTP client errors) say that no answer came.
+NO_ANSWER='Could not connect to the endpoint URL|Connect timeout on endpoint URL|Read timeout on endpoint URL|Connection was closed before we received a valid response|Failed to connect to proxy URL|SSL validation failed for|An HTTP Client (failed to establish a connection|raised an unhandled exception)'
 
 # record FILE SERVICE COMMAND OPERATION REGION PARAMS: one call (all pages) as a snapshot entry in FILE.json.
 record() {
@@ -143,10 +197,13 @@ record() {
   message=$(sed -n 's/.*An error occurred ([^)]*) when calling the [A-Za-z0-9]* operation\( (reached max retries: [0-9]*)\)\{0,1\}: //p' "$1.err" | head -n 1)
   case "$code" in
     '')
-      if grep -q 'Unable to parse response' "$1.err"; then
+      if message=$(grep 'Unable to parse response' "$1.err" | head -n 1); [ -n "$message" ]; then
         code=UnparseableResponse
-        message=$(grep -m 1 'Unable to parse response' "$1.err")
+      elif message=$(grep -E "$NO_ANSWER" "$1.err" | head -n 1); [ -n "$message" ]; then
+        code=RequestFailed
       else
+        # Neither an AWS error, an unreadable answer nor no answer: the CLI failed before it sent the
+        # call (no credentials, an argument it refuses), so there is nothing from AWS to record.
         code=CliError
         message=$(tr '\n' ' ' <"$1.err")
       fi ;;

@@ -39,18 +39,21 @@ type ClientClass = new (config: object) => AwsClient;
 type CommandClass = new (input: object) => unknown;
 type Paginator = (config: { client: AwsClient }, input: object, options?: { abortSignal?: AbortSignal }) => AsyncIterable<Record<string, unknown>>;
 
-interface ServiceEntry {
-  client: ClientClass;
-  module: Record<string, unknown>;
+interface ServiceSettings {
   /** Client settings this service needs. */
   config?: object;
-  /** Client settings this service needs when its endpoint is not AWS's own (an emulator, a proxy). */
+  /** Client settings this service needs when the configured endpoint is not AWS's own (an emulator, a proxy). */
   customEndpointConfig?: (endpoint: URL) => object;
 }
 
-function entry(module: object, clientName: string, config?: object, customEndpointConfig?: (endpoint: URL) => object): ServiceEntry {
+interface ServiceEntry extends ServiceSettings {
+  client: ClientClass;
+  module: Record<string, unknown>;
+}
+
+function entry(module: object, clientName: string, settings: ServiceSettings = {}): ServiceEntry {
   const client = (module as Record<string, unknown>)[clientName] as ClientClass;
-  return { client, module: module as Record<string, unknown>, ...(config ? { config } : {}), ...(customEndpointConfig ? { customEndpointConfig } : {}) };
+  return { client, module: module as Record<string, unknown>, ...settings };
 }
 
 /** AWS CLI command name → SDK v3 client module. */
@@ -70,10 +73,11 @@ export const SERVICES: Record<string, ServiceEntry> = {
   rds: entry(rds, 'RDSClient'),
   // A bucket answers only in its own region; the client follows S3's redirect when asked elsewhere.
   // Bucket names as host names need AWS's wildcard DNS; any other endpoint is addressed by path.
-  s3api: entry(s3, 'S3Client', { followRegionRedirects: true }, () => ({ forcePathStyle: true })),
-  // S3 Control's endpoint rules and host-prefix trait put the account id in front of the host name
-  // (123456789012.s3-control…), which suits AWS's DNS only: another endpoint is used exactly as given.
-  s3control: entry(s3control, 'S3ControlClient', undefined, (endpoint) => ({ disableHostPrefix: true, endpointProvider: () => ({ url: endpoint }) })),
+  s3api: entry(s3, 'S3Client', { config: { followRegionRedirects: true }, customEndpointConfig: () => ({ forcePathStyle: true }) }),
+  // S3 Control's endpoint rules put the account id in front of the host name, a configured endpoint's
+  // too (123456789012.s3-control…, 123456789012.localhost), which suits AWS's DNS only: another
+  // endpoint is used exactly as given, the account id going in its header as always.
+  s3control: entry(s3control, 'S3ControlClient', { customEndpointConfig: (endpoint) => ({ endpointProvider: () => ({ url: endpoint }) }) }),
   securityhub: entry(securityhub, 'SecurityHubClient'),
   sns: entry(sns, 'SNSClient'),
   sts: entry(sts, 'STSClient'),
@@ -122,7 +126,9 @@ export class NotAnAwsAnswer extends Error {
 }
 
 // Judged by the body: emulators send JSON answers labelled text/html, and AWS's own labels are not all exact.
-const HTML_PAGE = /^\s*<(!doctype\s+html|html)[\s>]/i;
+// An XHTML page may open with an XML declaration.
+const HTML_PAGE = /^\s*(<\?xml[^>]*>\s*)?<(!doctype\s+html|html)[\s>]/i;
+const HTML_PAGE_OPENING_BYTES = 256;
 
 async function bodyBytes(body: unknown, collect: (body: unknown) => Promise<Uint8Array>): Promise<Uint8Array> {
   if (body instanceof Uint8Array) return body;
@@ -134,12 +140,13 @@ async function bodyBytes(body: unknown, collect: (body: unknown) => Promise<Uint
  * Every AWS API answers in XML or JSON; an HTML page is a proxy's, a portal's or an emulator's that
  * lacks the operation. The SDK may still parse one as XML — into an empty output, or an error it
  * names after the HTTP status — so the page is refused before the SDK's deserializer reads it.
- * The body is read once here and handed on as bytes, which the deserializer takes as they are.
+ * The body is read once here and handed on as bytes, which the deserializer takes as they are: it
+ * would read the whole body anyway, as no operation of the plan streams its answer.
  */
 async function refuseHtmlPage(answer: RawAnswer, collect: (body: unknown) => Promise<Uint8Array>): Promise<void> {
   const bytes = await bodyBytes(answer.body, collect);
   answer.body = bytes;
-  if (HTML_PAGE.test(new TextDecoder().decode(bytes.subarray(0, 64)))) throw new NotAnAwsAnswer(answer, 'the answer is an HTML page, not an AWS API answer');
+  if (HTML_PAGE.test(new TextDecoder().decode(bytes.subarray(0, HTML_PAGE_OPENING_BYTES)))) throw new NotAnAwsAnswer(answer, 'the answer is an HTML page, not an AWS API answer');
 }
 
 /**
@@ -180,8 +187,12 @@ async function configuredEndpoint(client: AwsClient): Promise<URL | undefined> {
   return url ? new URL(url) : undefined;
 }
 
-/** createClient, with the settings the service needs when AWS_ENDPOINT_URL points it at an AWS-compatible endpoint that is not AWS. */
-export async function createEndpointClient(service: string, config: object): Promise<AwsClient> {
+/**
+ * createClient, set up for the endpoint that AWS_ENDPOINT_URL(_<SERVICE>) configures (an emulator,
+ * a proxy): S3 by path, S3 Control at the host as given. With none configured, createClient's client
+ * as it is, AWS's own endpoint rules (regions, FIPS, dual-stack) untouched.
+ */
+export async function createClientForEndpoint(service: string, config: object): Promise<AwsClient> {
   const { customEndpointConfig } = serviceEntry(service);
   const client = createClient(service, config);
   const endpoint = customEndpointConfig && (await configuredEndpoint(client));

@@ -2,6 +2,8 @@ import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
 import { withService } from './common.js';
 import { formatBytes, MAX_ATTACHMENT_BYTES, parseAssessmentId } from '../service.js';
+import { evidenceSecrets } from '../secrets.js';
+import { warnSecrets } from './secrets.js';
 
 export function registerAttach(program: Command, io: Io, _setExit: (code: ExitCode) => void): void {
   program
@@ -11,12 +13,14 @@ export function registerAttach(program: Command, io: Io, _setExit: (code: ExitCo
     .argument('<rec>', 'the recommendation id, e.g. 2.9')
     .argument('<file>', 'the file to attach')
     .option('--note <text>', 'a line on what the file shows')
-    .action(async (idText: string, recId: string, file: string, options: { note?: string }, command: Command) => {
+    .option('--replace <sha256>', 'remove this earlier attachment of the recommendation (its SHA-256, or the first digits) in the same step, e.g. a redacted copy replacing a file that held a credential')
+    .action(async (idText: string, recId: string, file: string, options: { note?: string; replace?: string }, command: Command) => {
       const id = parseAssessmentId(idText);
       await withService(command, (service) => {
-        const record = service.attach(id, recId, file, options.note);
+        const record = service.attach(id, recId, file, options.note, options.replace === undefined ? {} : { replaces: options.replace });
         io.out(`${record.sha256}  ${record.name}\n`);
-        io.err(`attached to ${record.recId} of assessment ${id}: ${formatBytes(record.size)}, ${record.mediaType}\n`);
+        io.err(`attached to ${record.recId} of assessment ${id}: ${formatBytes(record.size)}, ${record.mediaType}${options.replace ? `, replacing ${options.replace}` : ''}\n`);
+        warnSecrets(io, id, evidenceSecrets(service, record));
       });
     });
 }

@@ -5,6 +5,8 @@ import { InputError } from '../errors.js';
 import { DECISION_STATUSES, type Decision, type DecisionStatus } from '../model.js';
 import { MITIGATION_TYPES, type MitigationType, type Rating } from '../risk.js';
 import { parseAssessmentId } from '../service.js';
+import { decisionSecrets, maskSecrets } from '../secrets.js';
+import { warnSecrets } from './secrets.js';
 
 interface DecideOptions {
   status: string;
@@ -81,9 +83,11 @@ export function registerDecide(program: Command, io: Io, _setExit: (code: ExitCo
         approver: options.approver,
       };
       await withService(command, (service) => {
-        for (const decision of service.decideMany(id, recIds, input)) {
-          io.out(`${decision.recId}: ${describeDecision(decision)} — recorded by ${decision.decidedBy}\n`);
+        const decisions = service.decideMany(id, recIds, input);
+        for (const decision of decisions) {
+          io.out(maskSecrets(`${decision.recId}: ${describeDecision(decision)} — recorded by ${decision.decidedBy}\n`));
         }
+        warnSecrets(io, id, decisionSecrets(service, id, decisions));
       });
     });
 }

@@ -10,6 +10,7 @@ import { registerList } from './list.js';
 import { registerImport } from './import.js';
 import { registerDrift } from './drift.js';
 import { registerExport } from './export.js';
+import { registerSecrets } from './secrets.js';
 import { registerVerify } from './verify.js';
 import { registerKeygen } from './keygen.js';
 import { registerCollect } from './collect.js';
@@ -28,6 +29,7 @@ export function registerCommands(program: Command, io: Io, setExit: (code: ExitC
   registerImport(program, io, setExit);
   registerDrift(program, io, setExit);
   registerExport(program, io, setExit);
+  registerSecrets(program, io, setExit);
   registerVerify(program, io, setExit);
   registerKeygen(program, io, setExit);
   registerCollect(program, io, setExit);

@@ -6,7 +6,8 @@
 import { compareIds } from '../../checks/catalog.js';
 import { MAPPINGS } from '../../checks/mappings.js';
 import type { CheckResult, CheckStatus, Finding } from '../../checks/types.js';
-import { InputError, readInputFile } from '../errors.js';
+import { InputError } from '../errors.js';
+import { INPUT_KINDS, readInputFile } from '../input-file.js';
 import { isAsffFinding, parseAsff } from './asff.js';
 import { isOcsfFinding, parseProwlerCsv, parseProwlerOcsf, prowlerCsvDelimiter } from './prowler.js';
 import { FORMAT_LABELS, FORMAT_NAMES, FORMAT_SOURCE, IMPORT_FORMATS, type ImportFormat, type ParsedFile, type ScannerFinding, type Skipped } from './types.js';
@@ -152,7 +153,7 @@ export function importScannerText(text: string, file: string): ImportOutcome {
 }
 
 export function readScannerFile(path: string): ImportOutcome {
-  return importScannerText(readInputFile(path, (reason) => `${path}: cannot read the file (${reason})`), path);
+  return importScannerText(readInputFile(path, (reason) => `${path}: cannot read the file (${reason})`, INPUT_KINDS.scannerFile), path);
 }
 
 function plural(n: number, word: string, words = `${word}s`): string {

@@ -1,7 +1,9 @@
 import { createHash } from 'node:crypto';
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, readSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { openInputFile, type InputKind } from '../input-file.js';
 import type { Db } from './database.js';
+import { StoredDataDamaged } from './faults.js';
 
 /** Blobs are stored and streamed in pieces of this size, so no file is ever whole in memory. */
 export const CHUNK_SIZE = 1024 * 1024;
@@ -25,11 +27,20 @@ export function putBlob(db: Db, bytes: Buffer): string {
   return sha256;
 }
 
-/** Reads a file a chunk at a time, handing each piece to `onChunk`; returns its SHA-256 and size. */
-export function readFileInChunks(path: string, onChunk?: (chunk: Buffer, idx: number) => void): { sha256: string; size: number } {
+/**
+ * Reads a file a chunk at a time, handing each piece to `onChunk`; returns its SHA-256 and size.
+ * Only a regular file within `kind`'s limit is opened, and reading stops once past `readAtMost`
+ * bytes, so a file that grows meanwhile is never read for ever: the size returned tells.
+ */
+export function readFileInChunks(
+  path: string,
+  kind: InputKind,
+  onChunk?: (chunk: Buffer, idx: number) => void,
+  readAtMost: number = kind.maxBytes,
+): { sha256: string; size: number } {
   const hash = createHash('sha256');
   const buffer = Buffer.alloc(CHUNK_SIZE);
-  const fd = openSync(path, 'r');
+  const { fd } = openInputFile(path, kind);
   let size = 0;
   try {
     for (let idx = 0; ; idx++) {
@@ -45,7 +56,7 @@ export function readFileInChunks(path: string, onChunk?: (chunk: Buffer, idx: nu
       hash.update(chunk);
       onChunk?.(chunk, idx);
       size += filled;
-      if (filled < CHUNK_SIZE) break;
+      if (filled < CHUNK_SIZE || size > readAtMost) break;
     }
   } finally {
     closeSync(fd);
@@ -58,34 +69,49 @@ export function readFileInChunks(path: string, onChunk?: (chunk: Buffer, idx: nu
  * blob is already there. Returns false when the file changed between the passes; the caller's
  * transaction must then roll back. Call inside a write transaction.
  */
-export function putBlobFromFile(db: Db, path: string, expectedSha256: string, expectedSize: number): boolean {
+export function putBlobFromFile(db: Db, path: string, kind: InputKind, expectedSha256: string, expectedSize: number): boolean {
   if (hasBlob(db, expectedSha256)) return true;
   const chunks = Math.ceil(expectedSize / CHUNK_SIZE);
   db.prepare('INSERT INTO blobs (sha256, size, chunk_size, chunks) VALUES (?, ?, ?, ?)').run(expectedSha256, expectedSize, CHUNK_SIZE, chunks);
   const insert = db.prepare('INSERT INTO blob_chunks (sha256, idx, data) VALUES (?, ?, ?)');
-  const copied = readFileInChunks(path, (chunk, idx) => insert.run(expectedSha256, idx, chunk));
+  const copied = readFileInChunks(path, kind, (chunk, idx) => insert.run(expectedSha256, idx, chunk), expectedSize);
   return copied.sha256 === expectedSha256 && copied.size === expectedSize;
 }
 
+/** Stored bytes, proven to be what was stored: content that no longer hashes to its key is damage. */
 export function readBlob(db: Db, sha256: string): Buffer | undefined {
   if (!hasBlob(db, sha256)) return undefined;
-  const rows = db.prepare('SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY idx').pluck().all(sha256) as Buffer[];
-  return Buffer.concat(rows);
+  const rows = db.prepare('SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY idx').pluck().all(sha256) as unknown[];
+  if (!rows.every((row) => Buffer.isBuffer(row))) throw blobDamaged(sha256, 'is no longer stored as bytes');
+  const bytes = Buffer.concat(rows);
+  if (sha256Hex(bytes) !== sha256) throw blobDamaged(sha256);
+  return bytes;
 }
 
-/** A stream over a blob that fetches one chunk per read, so memory stays at one chunk. */
+function blobDamaged(sha256: string, detail = 'no longer has that hash'): StoredDataDamaged {
+  return new StoredDataDamaged(`the stored content with SHA-256 ${sha256} (an attachment or a snapshot) ${detail}`);
+}
+
+/**
+ * A stream over a blob that fetches one chunk per read, so memory stays at one chunk. It ends in
+ * an error instead of its end when the bytes no longer hash to `sha256`.
+ */
 export function blobStream(db: Db, sha256: string, chunks: number): Readable {
   const chunkAt = db.prepare('SELECT data FROM blob_chunks WHERE sha256 = ? AND idx = ?').pluck();
+  const hash = createHash('sha256');
   let idx = 0;
   return new Readable({
     read() {
-      if (idx >= chunks) {
-        this.push(null);
-        return;
-      }
       try {
-        const data = chunkAt.get(sha256, idx) as Buffer | undefined;
-        if (!data) throw new Error(`blob ${sha256} is missing chunk ${idx}`);
+        if (idx >= chunks) {
+          if (hash.digest('hex') !== sha256) throw blobDamaged(sha256);
+          this.push(null);
+          return;
+        }
+        const data = chunkAt.get(sha256, idx) as unknown;
+        if (data === undefined) throw blobDamaged(sha256, `is missing its piece ${idx}`);
+        if (!Buffer.isBuffer(data)) throw blobDamaged(sha256, 'is no longer stored as bytes');
+        hash.update(data);
         idx++;
         this.push(data);
       } catch (err) {

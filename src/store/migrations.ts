@@ -134,21 +134,56 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE decisions ADD COLUMN impact_why TEXT;
     `,
   },
+  {
+    version: 4,
+    why: 'the hash of each snapshot before its secret members were redacted for storing, and credentials kept in packs on purpose, with who, when and why',
+    sql: `
+      ALTER TABLE assessments ADD COLUMN snapshot_original_sha256 TEXT;
+      CREATE TABLE kept_secrets (
+        assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+        fingerprint TEXT NOT NULL,
+        kind TEXT NOT NULL,
+        reason TEXT NOT NULL,
+        kept_by TEXT NOT NULL,
+        kept_at TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, fingerprint)
+      );
+      CREATE TRIGGER kept_secrets_no_update BEFORE UPDATE ON kept_secrets
+      BEGIN SELECT RAISE(ABORT, 'kept credentials are append-only'); END;
+      CREATE TRIGGER kept_secrets_no_delete BEFORE DELETE ON kept_secrets
+      WHEN EXISTS (SELECT 1 FROM assessments WHERE id = OLD.assessment_id)
+      BEGIN SELECT RAISE(ABORT, 'kept credentials are append-only'); END;
+    `,
+  },
 ];
 
 /** The schema version this build writes. */
 export const SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
 
+/**
+ * `PRAGMA application_id` of every Assay database ("ASAY"), so Assay, `file(1)` and other tools
+ * can tell its files from other programs' SQLite files.
+ */
+export const ASSAY_APPLICATION_ID = 0x41534159;
+
+/** The tables every schema version has had since the first: how an unmarked older database is recognised. */
+export const ASSAY_TABLES: readonly string[] = ['blobs', 'blob_chunks', 'assessments', 'results', 'findings', 'decisions', 'decision_events', 'evidence'];
+
 export function schemaVersion(db: Database): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
+function isMarked(db: Database): boolean {
+  return db.pragma('application_id', { simple: true }) === ASSAY_APPLICATION_ID;
+}
+
 /**
- * Brings the schema up to `target` (default: the newest). The version is re-read inside the
- * write transaction, so two processes opening an old database at once migrate it once.
+ * Brings the schema up to `target` (default: the newest) and marks the file as Assay's, in one
+ * transaction. The version is re-read inside it, so two processes opening an old database at
+ * once migrate it once.
  */
 export function migrate(db: Database, target: number = SCHEMA_VERSION): void {
-  if (schemaVersion(db) >= target) return;
+  if (schemaVersion(db) >= target && isMarked(db)) return;
   db.transaction(() => {
     const from = schemaVersion(db);
     for (const step of MIGRATIONS) {
@@ -156,5 +191,6 @@ export function migrate(db: Database, target: number = SCHEMA_VERSION): void {
       db.exec(step.sql);
       db.pragma(`user_version = ${step.version}`);
     }
+    if (!isMarked(db)) db.pragma(`application_id = ${ASSAY_APPLICATION_ID}`);
   }).immediate();
 }

@@ -1,6 +1,7 @@
 /** Rows as SQLite returns them, and their mapping to the domain types of src/model.ts. */
 import type { Assessment, Decision, DecisionEvent, DecisionStatus, EvidenceRecord } from '../model.js';
 import type { Rating } from '../risk.js';
+import { parseStoredJson } from './faults.js';
 
 export interface AssessmentRow {
   id: number;
@@ -75,7 +76,7 @@ export function toAssessment(row: AssessmentRow): Assessment {
     id: row.id,
     name: row.name,
     account: row.account,
-    regions: JSON.parse(row.regions) as string[],
+    regions: parseStoredJson<string[]>(row.regions, `the regions of assessment ${row.id}`),
     createdAt: row.created_at,
     createdBy: row.created_by,
     source: row.source,
@@ -117,8 +118,8 @@ export function toEvent(row: EventRow): DecisionEvent {
     recId: row.rec_id,
     actor: row.actor,
     at: row.at,
-    before: row.before_json === null ? null : (JSON.parse(row.before_json) as Decision),
-    after: JSON.parse(row.after_json) as Decision,
+    before: row.before_json === null ? null : parseStoredJson<Decision>(row.before_json, `history row ${row.seq} of assessment ${row.assessment_id}`),
+    after: parseStoredJson<Decision>(row.after_json, `history row ${row.seq} of assessment ${row.assessment_id}`),
     prevHash: row.prev_hash,
     hash: row.hash,
   };

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { CATALOG } from '../../checks/catalog.js';
-import { SCHEMA_VERSION } from '../../src/store/migrations.js';
+import { ASSAY_APPLICATION_ID, SCHEMA_VERSION } from '../../src/store/migrations.js';
 import { writeSnapshotFile } from '../../src/snapshot.js';
 import { passwordPolicySnapshot } from '../fixtures/assessments.js';
 import { AUTOMATED_REC, MANUAL_REC, tempDir } from '../service/fixture.js';
@@ -221,6 +221,7 @@ describe('a database that is not ours', () => {
   it('refuses a newer schema naming both versions', async () => {
     const path = `${tempDir()}/newer.db`;
     const db = new Database(path);
+    db.pragma(`application_id = ${ASSAY_APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
     const run = await cli('list', '--db', path);

@@ -1,11 +1,12 @@
-import { createServer } from 'node:http';
+import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { collectSnapshot, sharedCredentials, type CollectProgress } from '../../src/collect/collector.js';
 import { InputError } from '../../src/errors.js';
 import { packagePath } from '../../src/paths.js';
 import { paramsKey, readSnapshotFile, validateSnapshot, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
 import { answerFrom, awsError, mockAws, type Answer, type SentCall } from './mock-aws.js';
+import { withEnv } from './with-env.js';
 
 const MINI = readSnapshotFile(packagePath('test', 'fixtures', 'collect', 'mini-account.json'));
 const keyOf = (c: Pick<SnapshotCall, 'service' | 'operation' | 'region' | 'params'>) => `${c.service} ${c.operation} ${c.region} ${paramsKey(c.params)}`;
@@ -361,8 +362,18 @@ describe('principle: a failed call records what AWS answered, or that no AWS ans
     expect(find(ok, 'GetAccountSummary')?.error?.code).toBe('UnparseableResponse');
     expect(find(ok, 'DescribeSecurityGroups')?.error?.code).toBe('UnparseableResponse');
     expect(ok.calls.filter((c) => c.output && c.operation !== 'GetCallerIdentity')).toEqual([]);
+    const xhtml = await collectAnswering(() => answer(200, 'application/xhtml+xml', `<?xml version="1.0" encoding="UTF-8"?>\n${wellFormedPage.replace('<!doctype html>', '<!DOCTYPE html>')}`));
+    expect(find(xhtml, 'GetAccountSummary')?.error?.code).toBe('UnparseableResponse');
     const notFound = await collectAnswering(() => answer(404, 'text/html', wellFormedPage));
     expect(find(notFound, 'GetAccountSummary')?.error).toEqual({ code: 'UnparseableResponse', message: 'HTTP 404 (text/html): the answer is an HTML page, not an AWS API answer' });
+  });
+
+  it('records an error answer whose body names no AWS error as UnparseableResponse, not the SDK’s made-up “Unknown”', async () => {
+    const snapshot = await collectAnswering(() => answer(502, 'text/plain', ''));
+    expect(new Set(snapshot.calls.filter((c) => c.error).map((c) => c.error!.code))).toEqual(new Set(['UnparseableResponse']));
+    for (const operation of ['GetAccountSummary', 'DescribeTrails', 'ListBuckets']) {
+      expect(find(snapshot, operation)?.error, operation).toEqual({ code: 'UnparseableResponse', message: 'HTTP 502 (text/plain): the answer names no AWS error' });
+    }
   });
 
   it('records a request that got no answer as RequestFailed, with the reason', async () => {
@@ -396,8 +407,11 @@ describe('principle: an AWS-compatible endpoint given by AWS_ENDPOINT_URL is use
     headers: Record<string, string | string[] | undefined>;
   }
 
-  /** An AWS-compatible service on loopback that answers the calls above and nothing else (with an HTML page), each after a moment so calls overlap. */
-  async function fakeEndpoint(): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
+  /**
+   * An AWS-compatible service on loopback that answers the calls above, each after a moment so calls
+   * overlap, and any other with an HTML page — or, with `unanswered`, never (it is handed the response).
+   */
+  async function fakeEndpoint(unanswered?: (res: ServerResponse) => void): Promise<{ url: string; received: Received[]; close: () => Promise<void> }> {
     const received: Received[] = [];
     const server = createServer((req, res) => {
       let body = '';
@@ -406,26 +420,16 @@ describe('principle: an AWS-compatible endpoint given by AWS_ENDPOINT_URL is use
         const path = (req.url ?? '/').replace(/[?&]x-id=[^&]*/, '').replace(/\?$/, '').replace('?location=', '?location');
         received.push({ method: req.method ?? '', host: req.headers.host ?? '', path, headers: req.headers });
         const action = /Action=(\w+)/.exec(body)?.[1];
-        const found = ANSWERS[`${req.method} ${path}${action ? ` ${action}` : ''}`] ?? { status: 404, type: 'text/html', body: '<html><body>no such API</body></html>' };
+        const known = ANSWERS[`${req.method} ${path}${action ? ` ${action}` : ''}`];
+        if (!known && unanswered) return unanswered(res);
+        const found = known ?? { status: 404, type: 'text/html', body: '<html><body>no such API</body></html>' };
         setTimeout(() => res.writeHead(found.status, { 'content-type': found.type }).end(found.body), 5);
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as AddressInfo;
-    return { url: `http://localhost:${port}`, received, close: () => new Promise((resolve) => server.close(() => resolve())) };
-  }
-
-  async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-    const saved = Object.fromEntries(Object.keys(env).map((name) => [name, process.env[name]]));
-    Object.assign(process.env, env);
-    try {
-      return await fn();
-    } finally {
-      for (const [name, value] of Object.entries(saved)) {
-        if (value === undefined) delete process.env[name];
-        else process.env[name] = value;
-      }
-    }
+    const close = () => new Promise<void>((resolve) => server.close(() => resolve()).closeAllConnections());
+    return { url: `http://localhost:${port}`, received, close };
   }
 
   it('sends S3 Control to the configured host without the account id in front, S3 by path, and every other service there too — with no warnings', async () => {
@@ -449,6 +453,31 @@ describe('principle: an AWS-compatible endpoint given by AWS_ENDPOINT_URL is use
       expect(endpoint.received.filter((r) => r.path.startsWith(`/${BUCKET}/`))).toHaveLength(5);
       // What the fake does not answer is recorded as such, under every protocol.
       expect(find(snapshot, 'DescribeTrails')?.error?.code).toBe('UnparseableResponse');
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', onWarning);
+      await endpoint.close();
+    }
+  });
+
+  it('aborts every request in flight when the run is interrupted, with no warnings however many there are', async () => {
+    const controller = new AbortController();
+    const pending: ServerResponse[] = [];
+    let aborted = 0;
+    const endpoint = await fakeEndpoint((res) => {
+      res.on('close', () => aborted++);
+      if (pending.push(res) === 16) controller.abort();
+    });
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+    process.on('warning', onWarning);
+    try {
+      const run = withEnv({ AWS_ENDPOINT_URL: endpoint.url }, () =>
+        collectSnapshot({ regions: ['us-east-1'], concurrency: 16, signal: controller.signal, clientConfig: { credentials: { accessKeyId: 'AKIDTEST', secretAccessKey: 'secret' } } }),
+      );
+      await expect(run).rejects.toThrow(/interrupted; nothing was written/);
+      await vi.waitFor(() => expect(aborted).toBe(pending.length));
+      await new Promise((resolve) => setImmediate(resolve));
       expect(warnings).toEqual([]);
     } finally {
       process.off('warning', onWarning);

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
@@ -8,10 +8,10 @@ import { collectSnapshot } from '../../src/collect/collector.js';
 import { deriveCalls } from '../../src/collect/derive.js';
 import { PLAN, cliCommandName, type DerivedStep } from '../../src/collect/plan.js';
 import { isReadOnlyOperation } from '../../src/collect/readonly.js';
-import { collectScript, deriveFilter } from '../../src/collect/script.js';
+import { ISO8601_CONFIG, collectScript, deriveFilter } from '../../src/collect/script.js';
 import { loadDemoSnapshot } from '../../src/demo.js';
 import { packagePath } from '../../src/paths.js';
-import { paramsKey, readSnapshotFile, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
+import { paramsKey, readSnapshotFile, type CallError, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
 import { answerFrom, mockAws } from './mock-aws.js';
 import { answerKey, fakeAwsAnswers, runCollectScript, type ScriptRun } from './run-script.js';
 
@@ -20,6 +20,24 @@ const SLOW = 180_000;
 
 const MINI = readSnapshotFile(packagePath('test', 'fixtures', 'collect', 'mini-account.json'));
 const keyOf = (c: Pick<SnapshotCall, 'service' | 'operation' | 'region' | 'params'>) => `${c.service} ${c.operation} ${c.region} ${paramsKey(c.params)}`;
+
+/** Where the mini account records a call (in us-east-1 unless named). */
+const miniCall = (service: string, operation: string, region = 'us-east-1') => MINI.calls.find((c) => c.service === service && c.operation === operation && c.region === region)!;
+
+/** The script run once, before the tests of the describe that calls this, on the mini account with `answers` in place of its own. */
+function runScriptOnce(answers: Parameters<typeof fakeAwsAnswers>[1]): { readonly run: ScriptRun; errorOf(service: string, operation: string, region?: string): CallError | undefined } {
+  let run: ScriptRun | undefined;
+  beforeAll(() => {
+    run = runCollectScript(fakeAwsAnswers(MINI, answers));
+  }, SLOW);
+  const ran = () => run ?? expect.fail('the script has not run yet');
+  return {
+    get run() {
+      return ran();
+    },
+    errorOf: (service, operation, region = 'us-east-1') => ran().snapshot?.calls.find((c) => c.service === service && c.operation === operation && c.region === region)?.error,
+  };
+}
 
 let restore: (() => void) | undefined;
 afterEach(() => {
@@ -207,54 +225,87 @@ describe('assay collect-script', () => {
     // What the real AWS CLI v1 and v2 print (seen against moto) when the answer is not what the API
     // sends: an HTML page instead of XML, an HTML error page with only its HTTP status, and an AWS
     // error after the CLI ran out of retries.
-    const call = (service: string, operation: string, region = 'us-east-1') => MINI.calls.find((c) => c.service === service && c.operation === operation && c.region === region)!;
     const answers = {
-      [answerKey(call('ec2', 'GetEbsDefaultKmsKeyId'))]: [
+      [answerKey(miniCall('ec2', 'GetEbsDefaultKmsKeyId'))]: [
         {
           stderr:
             "\nUnable to parse response (syntax error: line 1, column 0), invalid XML received. Further retries may succeed:\nb'<!doctype html>\\n<html lang=en>\\n<title>500 Internal Server Error</title>'\n",
           status: 255,
         },
       ],
-      [answerKey(call('account', 'GetContactInformation'))]: [
+      [answerKey(miniCall('account', 'GetContactInformation'))]: [
         { stderr: '\nAn error occurred (404) when calling the GetContactInformation operation: <!doctype html>\n<html lang=en>\n<title>404 Not Found</title>\n', status: 254 },
       ],
-      [answerKey(call('accessanalyzer', 'ListAnalyzers', 'eu-west-1'))]: [
+      [answerKey(miniCall('accessanalyzer', 'ListAnalyzers', 'eu-west-1'))]: [
         { stderr: '\nAn error occurred (500) when calling the ListAnalyzers operation (reached max retries: 4): <!doctype html>\n<html lang=en>\n', status: 255 },
       ],
-      [answerKey(call('cloudtrail', 'DescribeTrails', 'eu-west-1'))]: [
+      [answerKey(miniCall('cloudtrail', 'DescribeTrails', 'eu-west-1'))]: [
         { stderr: '\nAn error occurred (ThrottlingException) when calling the DescribeTrails operation (reached max retries: 2): Rate exceeded\n', status: 254 },
       ],
-      [answerKey(call('efs', 'DescribeFileSystems'))]: [{ stdout: '<html><body>Service Unavailable</body></html>' }],
+      [answerKey(miniCall('efs', 'DescribeFileSystems'))]: [{ stdout: '<html><body>Service Unavailable</body></html>' }],
     };
-    let run: ScriptRun;
-    beforeAll(() => {
-      run = runCollectScript(fakeAwsAnswers(MINI, answers));
-    }, SLOW);
-    const errorOf = (service: string, operation: string, region = 'us-east-1') =>
-      run.snapshot?.calls.find((c) => c.service === service && c.operation === operation && c.region === region)?.error;
+    const script = runScriptOnce(answers);
 
     it('names the CLI’s own parse failure UnparseableResponse, with its message', () => {
-      expect(run.status, run.stderr).toBe(0);
-      expect(errorOf('ec2', 'GetEbsDefaultKmsKeyId')).toEqual({
+      expect(script.run.status, script.run.stderr).toBe(0);
+      expect(script.errorOf('ec2', 'GetEbsDefaultKmsKeyId')).toEqual({
         code: 'UnparseableResponse',
         message: 'Unable to parse response (syntax error: line 1, column 0), invalid XML received. Further retries may succeed:',
       });
     });
 
     it('takes an HTTP status where the AWS error code should be for an answer that is not an AWS error', () => {
-      expect(errorOf('account', 'GetContactInformation')).toEqual({ code: 'UnparseableResponse', message: 'HTTP 404, and the body is not an AWS error: <!doctype html>' });
-      expect(errorOf('accessanalyzer', 'ListAnalyzers', 'eu-west-1')).toEqual({ code: 'UnparseableResponse', message: 'HTTP 500, and the body is not an AWS error: <!doctype html>' });
+      expect(script.errorOf('account', 'GetContactInformation')).toEqual({ code: 'UnparseableResponse', message: 'HTTP 404, and the body is not an AWS error: <!doctype html>' });
+      expect(script.errorOf('accessanalyzer', 'ListAnalyzers', 'eu-west-1')).toEqual({ code: 'UnparseableResponse', message: 'HTTP 500, and the body is not an AWS error: <!doctype html>' });
     });
 
     it('keeps the AWS error code and message when the CLI gave up retrying', () => {
-      expect(errorOf('cloudtrail', 'DescribeTrails', 'eu-west-1')).toEqual({ code: 'ThrottlingException', message: 'Rate exceeded' });
+      expect(script.errorOf('cloudtrail', 'DescribeTrails', 'eu-west-1')).toEqual({ code: 'ThrottlingException', message: 'Rate exceeded' });
     });
 
     it('records output that is not JSON as UnparseableResponse, and keeps every other call', () => {
-      expect(errorOf('efs', 'DescribeFileSystems')).toEqual({ code: 'UnparseableResponse', message: 'the AWS CLI printed something that is not one JSON document' });
-      expect(run.snapshot!.calls.find((c) => c.service === 'efs' && c.region === 'eu-west-1')?.output).toEqual(call('efs', 'DescribeFileSystems', 'eu-west-1').output);
-      expect(run.stderr).toMatch(/failed: .*UnparseableResponse \(4\)/);
+      expect(script.errorOf('efs', 'DescribeFileSystems')).toEqual({ code: 'UnparseableResponse', message: 'the AWS CLI printed something that is not one JSON document' });
+      expect(script.run.snapshot!.calls.find((c) => c.service === 'efs' && c.region === 'eu-west-1')?.output).toEqual(miniCall('efs', 'DescribeFileSystems', 'eu-west-1').output);
+      expect(script.run.stderr).toMatch(/failed: .*UnparseableResponse \(4\)/);
+    });
+  });
+
+  describe('principle: a call that got no answer is recorded as RequestFailed, the way the collector records it', () => {
+    // What the real AWS CLI v1 (1.45, `aws`) and v2 (2.9, Debian's /usr/bin/aws) print, with dummy
+    // credentials and one attempt, against loopback ports that refuse the connection, accept it and
+    // never answer (--cli-read-timeout 2), or close it at once; and with no credentials at all.
+    // Both CLIs print the same for a refused connection, exit 255.
+    const refused = '\nCould not connect to the endpoint URL: "http://127.0.0.1:9/"\n';
+    const answers = {
+      [answerKey(miniCall('kms', 'ListKeys'))]: [{ stderr: refused, status: 255 }],
+      [answerKey(miniCall('kms', 'ListKeys', 'eu-west-1'))]: [{ stderr: refused, status: 255 }],
+      [answerKey(miniCall('rds', 'DescribeDBInstances'))]: [{ stderr: '\nRead timeout on endpoint URL: "http://127.0.0.1:47811/"\n', status: 255 }],
+      [answerKey(miniCall('efs', 'DescribeFileSystems'))]: [
+        { stderr: '\nConnection was closed before we received a valid response from endpoint URL: "http://127.0.0.1:47812/".\n', status: 255 },
+      ],
+      [answerKey(miniCall('securityhub', 'DescribeHub'))]: [{ stderr: '\nUnable to locate credentials. You can configure credentials by running "aws configure".\n', status: 253 }],
+    };
+    const script = runScriptOnce(answers);
+
+    it('records a refused connection as RequestFailed with the CLI’s message', () => {
+      expect(script.run.status, script.run.stderr).toBe(0);
+      const message = 'Could not connect to the endpoint URL: "http://127.0.0.1:9/"';
+      expect(script.errorOf('kms', 'ListKeys')).toEqual({ code: 'RequestFailed', message });
+      expect(script.errorOf('kms', 'ListKeys', 'eu-west-1')).toEqual({ code: 'RequestFailed', message });
+    });
+
+    it('records a timed-out or closed connection as RequestFailed too', () => {
+      expect(script.errorOf('rds', 'DescribeDBInstances')).toEqual({ code: 'RequestFailed', message: 'Read timeout on endpoint URL: "http://127.0.0.1:47811/"' });
+      expect(script.errorOf('efs', 'DescribeFileSystems')).toEqual({
+        code: 'RequestFailed',
+        message: 'Connection was closed before we received a valid response from endpoint URL: "http://127.0.0.1:47812/".',
+      });
+      expect(script.run.stderr).toMatch(/failed: .*RequestFailed \(4\)/);
+    });
+
+    it('keeps CliError for a failure of the CLI before it sent anything', () => {
+      expect(script.errorOf('securityhub', 'DescribeHub')?.code).toBe('CliError');
+      expect(script.errorOf('securityhub', 'DescribeHub')?.message).toContain('Unable to locate credentials');
     });
   });
 
@@ -271,25 +322,85 @@ describe('assay collect-script', () => {
     afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
     it(
-      'sets it for the profile in use and keeps everything else of the user’s configuration',
+      'runs every call with a copy that sets it for each profile, keeps the user’s file as it was, and removes the copy at the end',
       () => {
-        const run = runCollectScript(fakeAwsAnswers(MINI), { AWS_CONFIG_FILE: join(dir, 'config'), AWS_PROFILE: 'audit', ASSAY_REGIONS: 'us-east-1' });
+        const work = join(dir, 'tmp');
+        mkdirSync(work);
+        const run = runCollectScript(fakeAwsAnswers(MINI), { AWS_CONFIG_FILE: join(dir, 'config'), AWS_PROFILE: 'audit', ASSAY_REGIONS: 'us-east-1', TMPDIR: work });
         expect(run.status, run.stderr).toBe(0);
-        expect(run.awsConfig).toBe(userConfig.replace('[profile audit]\nregion = us-east-1\ncli_timestamp_format = wire\n', '[profile audit]\ncli_timestamp_format = iso8601\nregion = us-east-1\n'));
+        expect(run.awsConfig).toBe(
+          '[default]\nregion = eu-west-1\n\ncli_timestamp_format = iso8601\n' +
+            '[profile audit]\nregion = us-east-1\nrole_arn = arn:aws:iam::111122223333:role/audit\ncli_timestamp_format = iso8601\n' +
+            '[sso-session corp]\nsso_region = eu-west-1\n',
+        );
         expect(readFileSync(join(dir, 'config'), 'utf8')).toBe(userConfig);
+        expect(readdirSync(work)).toEqual([]);
       },
       SLOW,
     );
 
-    it(
-      'adds the default profile when there is no configuration file',
-      () => {
-        const run = runCollectScript(fakeAwsAnswers(MINI), { AWS_CONFIG_FILE: join(dir, 'absent'), AWS_PROFILE: '', AWS_DEFAULT_PROFILE: '', ASSAY_REGIONS: 'us-east-1' });
-        expect(run.status, run.stderr).toBe(0);
-        expect(run.awsConfig).toBe('[default]\ncli_timestamp_format = iso8601\n');
-      },
-      SLOW,
-    );
+    describe('the copy, as botocore (the CLI’s own reader) reads it', () => {
+      // Reads the copy as the CLI v1 does (AWS_DEFAULT_PROFILE before AWS_PROFILE; the CLI v2 takes them
+      // the other way round, which the copy does not depend on), and the original beside it.
+      const READ = `
+import json, os, botocore.session, botocore.configloader as loader, botocore.exceptions as failed
+def sections(path):
+    try:
+        return {name: {k: v for k, v in values.items() if k != 'cli_timestamp_format'} for name, values in loader.raw_config_parse(path).items()}
+    except failed.ConfigNotFound:
+        return {}
+session = botocore.session.Session()
+try:
+    copy = sections(os.environ['AWS_CONFIG_FILE'])
+    config = session.get_scoped_config()
+    key = session.get_credentials()
+    print(json.dumps({'timestamps': config.get('cli_timestamp_format'), 'region': config.get('region'), 'key': key and key.access_key,
+                      'kept': all(copy.get(name) == values for name, values in sections(os.environ['ORIGINAL']).items())}))
+except failed.BotoCoreError as e:
+    print(json.dumps({'error': type(e).__name__}))
+`;
+      const CREDENTIALS = '[keys]\naws_access_key_id = AKIAKEYSONLY\naws_secret_access_key = secret\n';
+
+      function readCopy(config: string | undefined, profiles: { AWS_PROFILE?: string; AWS_DEFAULT_PROFILE?: string }): unknown {
+        const home = mkdtempSync(join(tmpdir(), 'assay-home-'));
+        try {
+          mkdirSync(join(home, '.aws'));
+          mkdirSync(join(home, 'work'));
+          if (config !== undefined) writeFileSync(join(home, '.aws', 'config'), config);
+          writeFileSync(join(home, '.aws', 'credentials'), CREDENTIALS);
+          const shell = `die() { printf '%s\\n' "$*" >&2; exit 2; }\nWORK="$HOME/work"\n${ISO8601_CONFIG}\nexec python3 -c "$READ"`;
+          const env = { PATH: process.env.PATH ?? '', HOME: home, ORIGINAL: join(home, '.aws', 'config'), READ, AWS_EC2_METADATA_DISABLED: 'true', ...profiles };
+          const run = spawnSync('sh', ['-c', shell], { encoding: 'utf8', env });
+          if (run.status !== 0) throw new Error(`exit ${run.status}: ${run.stderr}`);
+          return JSON.parse(run.stdout);
+        } finally {
+          rmSync(home, { recursive: true, force: true });
+        }
+      }
+
+      const iso = { timestamps: 'iso8601', kept: true };
+
+      it('sets it in the profile in use, however its section is written, and changes nothing else', () => {
+        expect(readCopy('[default] ; the usual one\nregion = eu-west-1\n', {})).toEqual({ ...iso, region: 'eu-west-1', key: null });
+        expect(readCopy('[profile audit]\n  region = us-east-1\n  Cli_Timestamp_Format: wire\n[plugins]\ncli_legacy_plugin_path = /opt\n', { AWS_PROFILE: 'audit' })).toEqual({
+          ...iso,
+          region: 'us-east-1',
+          key: null,
+        });
+        expect(readCopy('[profile "my audit"]\nregion = ap-south-1\n[sso-session corp]\nsso_region = eu-west-1\n', { AWS_PROFILE: 'my audit' })).toEqual({ ...iso, region: 'ap-south-1', key: null });
+      });
+
+      it('sets it whichever of AWS_PROFILE and AWS_DEFAULT_PROFILE the CLI goes by', () => {
+        const config = '[profile audit]\nregion = us-east-1\n[profile other]\nregion = eu-west-2\n';
+        expect(readCopy(config, { AWS_PROFILE: 'audit', AWS_DEFAULT_PROFILE: 'other' })).toEqual({ ...iso, region: 'eu-west-2', key: null });
+      });
+
+      it('defines the profile in use where only the credentials file, or nothing (default), defines it; one defined nowhere stays undefined', () => {
+        expect(readCopy('[default]\nregion = eu-west-1\n', { AWS_PROFILE: 'keys' })).toEqual({ ...iso, region: null, key: 'AKIAKEYSONLY' });
+        expect(readCopy(undefined, {})).toEqual({ ...iso, region: null, key: null });
+        expect(readCopy('[default]\nregion = eu-west-1\n', { AWS_PROFILE: 'typo' })).toEqual({ error: 'ProfileNotFound' });
+      });
+    });
   });
 
   it('stops with exit 2 and writes nothing when the credentials cannot be used', () => {

@@ -10,6 +10,10 @@ export interface RawEntry {
   data: Buffer;
   /** Unix mode in the external attributes; default a regular file 0644. */
   mode?: number;
+  /** MS-DOS attributes, the low byte of the external attributes (0x10: a folder). */
+  dosAttributes?: number;
+  /** The host system in "version made by": 3 Unix (default), 0 MS-DOS. */
+  madeBy?: number;
 }
 
 /**
@@ -41,9 +45,9 @@ export function writeStoredZip(path: string, entries: readonly RawEntry[]): void
     parts.push(local, name, entry.data);
     const header = Buffer.alloc(46);
     header.writeUInt32LE(0x02014b50, 0);
-    header.writeUInt16LE(0x031e, 4);
+    header.writeUInt16LE(((entry.madeBy ?? 3) << 8) | 0x1e, 4);
     writeSharedFields(header, 6, crc, entry.data.length, name.length);
-    header.writeUInt32LE(((entry.mode ?? 0o100644) << 16) >>> 0, 38);
+    header.writeUInt32LE((((entry.mode ?? 0o100644) << 16) | (entry.dosAttributes ?? 0)) >>> 0, 38);
     header.writeUInt32LE(offset, 42);
     central.push(header, name);
     offset += local.length + name.length + entry.data.length;

@@ -290,19 +290,12 @@ async function buildTrails(c: Clients, bucket: string, kmsKeyArn: string): Promi
   const unsubscribed = await c.sns.send(new sns.CreateTopicCommand({ Name: 'nobody-listens' }));
   const unsubscribedTopicArn = unsubscribed.TopicArn!;
 
-  for (const [rec, pattern] of Object.entries(FILTER_PATTERNS) as [MonitoredRecommendation, string][]) {
-    const metricName = `cis-${rec.replace('.', '-')}`;
-    await c.logs.send(
-      new logs.PutMetricFilterCommand({
-        logGroupName,
-        filterName: metricName,
-        filterPattern: pattern,
-        metricTransformations: [{ metricName, metricNamespace: 'CISBenchmark', metricValue: '1' }],
-      }),
-    );
-    const chain = CHAINS[rec];
-    if (chain === 'unalarmed') continue;
-    await c.cloudwatch.send(
+  /** A CIS-style chain link: a filter on the group publishing `metricName` (count 1 per match) in CISBenchmark. */
+  const putFilter = (group: string, metricName: string, filterPattern: string) =>
+    c.logs.send(new logs.PutMetricFilterCommand({ logGroupName: group, filterName: metricName, filterPattern, metricTransformations: [{ metricName, metricNamespace: 'CISBenchmark', metricValue: '1' }] }));
+  /** An alarm on any one match of that metric, notifying the topic. */
+  const putAlarm = (metricName: string, notify: string, dimensions?: cloudwatch.Dimension[]) =>
+    c.cloudwatch.send(
       new cloudwatch.PutMetricAlarmCommand({
         AlarmName: `${metricName}-alarm`,
         MetricName: metricName,
@@ -312,35 +305,23 @@ async function buildTrails(c: Clients, bucket: string, kmsKeyArn: string): Promi
         EvaluationPeriods: 1,
         Threshold: 1,
         ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-        AlarmActions: [chain === 'unsubscribed' ? unsubscribedTopicArn : topicArn],
-        ...(chain === 'wrong-dimensions' ? { Dimensions: [{ Name: 'Service', Value: 'signin' }] } : {}),
+        AlarmActions: [notify],
+        ...(dimensions ? { Dimensions: dimensions } : {}),
       }),
     );
+
+  for (const [rec, pattern] of Object.entries(FILTER_PATTERNS) as [MonitoredRecommendation, string][]) {
+    const metricName = `cis-${rec.replace('.', '-')}`;
+    await putFilter(logGroupName, metricName, pattern);
+    const chain = CHAINS[rec];
+    if (chain === 'unalarmed') continue;
+    await putAlarm(metricName, chain === 'unsubscribed' ? unsubscribedTopicArn : topicArn, chain === 'wrong-dimensions' ? [{ Name: 'Service', Value: 'signin' }] : undefined);
   }
 
   // A metric filter on another log group, whose alarm is complete: it must not complete any chain of the trail.
   await c.logs.send(new logs.CreateLogGroupCommand({ logGroupName: 'app/unrelated' }));
-  await c.logs.send(
-    new logs.PutMetricFilterCommand({
-      logGroupName: 'app/unrelated',
-      filterName: 'cis-5-7',
-      filterPattern: '{ ($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }',
-      metricTransformations: [{ metricName: 'cis-5-7', metricNamespace: 'CISBenchmark', metricValue: '1' }],
-    }),
-  );
-  await c.cloudwatch.send(
-    new cloudwatch.PutMetricAlarmCommand({
-      AlarmName: 'cis-5-7-alarm',
-      MetricName: 'cis-5-7',
-      Namespace: 'CISBenchmark',
-      Statistic: 'Sum',
-      Period: 300,
-      EvaluationPeriods: 1,
-      Threshold: 1,
-      ComparisonOperator: 'GreaterThanOrEqualToThreshold',
-      AlarmActions: [topicArn],
-    }),
-  );
+  await putFilter('app/unrelated', 'cis-5-7', '{ ($.eventSource = kms.amazonaws.com) && (($.eventName=DisableKey)||($.eventName=ScheduleKeyDeletion)) }');
+  await putAlarm('cis-5-7', topicArn);
 
   // eu-west-1's own trail: single-region, no log file validation, no KMS key, never started.
   const regional = await c.cloudtrail[OTHER].send(new cloudtrail.CreateTrailCommand({ Name: 'assay-eu-only', S3BucketName: bucket }));

@@ -1,12 +1,9 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateSnapshot } from '../../checks/evaluate.js';
-import { parseSnapshot, paramsKey, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
-import { cli } from '../cli/run.js';
+import { paramsKey, type Snapshot, type SnapshotCall } from '../../src/snapshot.js';
 import { REGIONS, buildAccount } from './account.js';
+import { collectFromMoto } from './collect-moto.js';
 import { cliModel, findAwsCli, knownMembers, refusedInvocations, runScriptWithCli, type AwsCli, type CliScriptRun } from './aws-cli.js';
 import { startMoto, type MotoServer } from './moto-server.js';
 
@@ -138,32 +135,13 @@ let clis: readonly [AwsCli, AwsCli];
 let collected: Snapshot;
 let runs: Record<'v2' | 'v1', CliScriptRun>;
 
-/** `assay collect` in-process, with the emulator's environment in place of the real one. */
-async function collectWithSdk(env: Record<string, string>): Promise<Snapshot> {
-  const dir = mkdtempSync(join(tmpdir(), 'assay-sdk-'));
-  const saved = { ...process.env };
-  try {
-    for (const [name, value] of Object.entries(env)) {
-      if (value === '') delete process.env[name];
-      else process.env[name] = value;
-    }
-    const out = join(dir, 'snapshot.json');
-    const run = await cli('collect', '--out', out, '--regions', REGIONS.join(','), '--concurrency', '4');
-    if (run.code !== 0) throw new Error(`assay collect failed (${run.code}): ${run.err}`);
-    return parseSnapshot(readFileSync(out, 'utf8'), out);
-  } finally {
-    process.env = saved;
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
 beforeAll(async () => {
   clis = [findAwsCli(2), findAwsCli(1)];
   moto = await startMoto();
   await buildAccount(moto.endpoint);
   const options = { regions: [...REGIONS], concurrency: 4 };
   const [sdk, v2, v1] = await Promise.all([
-    collectWithSdk(moto.env),
+    collectFromMoto(moto, REGIONS, { concurrency: 4 }),
     runScriptWithCli(clis[0], moto.endpoint, moto.env, options),
     runScriptWithCli(clis[1], moto.endpoint, moto.env, options),
   ]);

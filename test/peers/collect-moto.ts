@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readSnapshotFile, type Snapshot } from '../../src/snapshot.js';
 import { cli } from '../cli/run.js';
+import { withEnv } from '../collect/with-env.js';
 import { REGIONS } from './account.js';
 import type { MotoServer } from './moto-server.js';
 
@@ -21,30 +22,18 @@ export interface CollectRun {
   text: string | undefined;
 }
 
-/** Runs `fn` with `env` in process.env (an empty value unsets the variable), restoring every variable after. */
-export async function withEnv<T>(env: Record<string, string>, fn: () => Promise<T>): Promise<T> {
-  const saved = new Map(Object.keys(env).map((name) => [name, process.env[name]]));
-  for (const [name, value] of Object.entries(env)) {
-    if (value === '') delete process.env[name];
-    else process.env[name] = value;
-  }
-  try {
-    return await fn();
-  } finally {
-    for (const [name, value] of saved) {
-      if (value === undefined) delete process.env[name];
-      else process.env[name] = value;
-    }
-  }
-}
-
 const CONSOLE_METHODS = ['log', 'info', 'warn', 'error', 'debug'] as const;
+
+export interface CollectOptions {
+  /** `--concurrency` (default: the command's). */
+  concurrency?: number;
+}
 
 /**
  * `assay collect --out FILE --regions us-east-1,eu-west-1` in-process, with the emulator's
  * environment (AWS_ENDPOINT_URL and test credentials) and nothing else pointing the SDK anywhere.
  */
-export async function runCollect(server: MotoServer, regions: readonly string[] = REGIONS): Promise<CollectRun> {
+export async function runCollect(server: MotoServer, regions: readonly string[] = REGIONS, options: CollectOptions = {}): Promise<CollectRun> {
   const folder = mkdtempSync(join(tmpdir(), 'assay-moto-'));
   const file = join(folder, 'snapshot.json');
   const warnings: string[] = [];
@@ -54,7 +43,8 @@ export async function runCollect(server: MotoServer, regions: readonly string[] 
   process.on('warning', onWarning);
   for (const method of CONSOLE_METHODS) console[method] = (...args: unknown[]) => void printed.push(`console.${method}: ${args.map(String).join(' ')}`);
   try {
-    const run = await withEnv(server.env, () => cli('collect', '--out', file, '--regions', regions.join(',')));
+    const concurrency = options.concurrency ? ['--concurrency', String(options.concurrency)] : [];
+    const run = await withEnv(server.env, () => cli('collect', '--out', file, '--regions', regions.join(','), ...concurrency));
     // Warnings are emitted on the next tick; let them arrive before the listener goes.
     await new Promise((resolve) => setImmediate(resolve));
     const written = run.code === 0;
@@ -67,8 +57,8 @@ export async function runCollect(server: MotoServer, regions: readonly string[] 
 }
 
 /** The collector's snapshot of the emulator's account; fails with what the command printed when it did not finish. */
-export async function collectFromMoto(server: MotoServer, regions: readonly string[] = REGIONS): Promise<Snapshot> {
-  const run = await runCollect(server, regions);
+export async function collectFromMoto(server: MotoServer, regions: readonly string[] = REGIONS, options: CollectOptions = {}): Promise<Snapshot> {
+  const run = await runCollect(server, regions, options);
   if (!run.snapshot) throw new Error(`assay collect against moto exited with ${run.code}:\n${run.err}`);
   return run.snapshot;
 }

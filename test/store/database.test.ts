@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../../src/store/database.js';
-import { MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../src/store/migrations.js';
+import { ASSAY_APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../src/store/migrations.js';
 import { defaultDbPath } from '../../src/store/paths.js';
 import { AssayService } from '../../src/service.js';
 import { passwordPolicySnapshot } from '../fixtures/assessments.js';
@@ -56,6 +56,7 @@ describe('opening the database', () => {
   it('refuses a database from a newer schema, naming both versions', () => {
     const path = join(tempDir(), 'future.db');
     const db = new Database(path);
+    db.pragma(`application_id = ${ASSAY_APPLICATION_ID}`);
     db.pragma(`user_version = ${SCHEMA_VERSION + 5}`);
     db.exec('CREATE TABLE from_the_future (x)');
     db.close();

@@ -65,6 +65,9 @@ SEEDS[2] = (db) => {
   db.prepare('UPDATE assessments SET last_rec_id = ? WHERE id = 1').run(AUTOMATED_REC);
 };
 
+// Version 3 added the reasons of a rating, which the seed decision has none of.
+SEEDS[3] = (db) => SEEDS[2]!(db);
+
 function databaseAt(version: number): string {
   const path = join(tempDir(), `v${version}.db`);
   if (version === 0) {
@@ -132,6 +135,9 @@ describe('schema migrations', () => {
       expect(events[1]!.before).toEqual(V1_DECISION);
       expect(events[2]!.before).toEqual(rated);
       expect(service.verifyHistory(1).intact).toBe(true);
+      // Version 4: a snapshot stored before it has no original hash; credentials can be kept.
+      expect(service.snapshotOriginalSha256(1)).toBeUndefined();
+      expect(service.keepSecret(1, { id: 'abcdefabcdef', kind: 'aws-access-key-id' }, 'an example key')).toMatchObject({ id: 'abcdefabcdef', reason: 'an example key' });
     });
   }
 

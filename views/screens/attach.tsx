@@ -2,6 +2,7 @@
 import { Box, Text } from 'ink';
 import { findRecommendation } from '../../checks/catalog.js';
 import { InputError } from '../../src/errors.js';
+import { describeFindings, evidenceSecrets, maskSecrets } from '../../src/secrets.js';
 import { Completions, FieldView, Footer, Message, T, TitleBar } from '../components/ui.js';
 import { resolve } from '../keys.js';
 import { frameHeight } from '../layout.js';
@@ -27,7 +28,8 @@ export function AttachScreen({ entry }: { entry: AttachEntry }) {
     }
     try {
       const record = deps.service.attach(open.id, s.recId, resolvePath(s.path.value, deps.cwd), s.note.value.trim() || undefined);
-      store.dispatch({ type: 'stored', record });
+      const warnings = describeFindings(evidenceSecrets(deps.service, record));
+      store.dispatch({ type: 'stored', record, ...(warnings.length > 0 ? { warnings } : {}) });
     } catch (err) {
       if (!(err instanceof InputError)) throw err;
       store.dispatch({ type: 'failed', error: err.message });
@@ -94,7 +96,13 @@ export function AttachView({ state, width, height, title }: { state: AttachState
               {truncate(`✓ stored ${stored.name} (${stored.mediaType}, ${formatBytes(stored.size)})`, width)}
             </T>
             <T>{truncate(`  sha256 ${stored.sha256}`, width)}</T>
-            <T tone="muted">{truncate(`  added by ${stored.addedBy}${stored.note ? ` — ${stored.note}` : ''} · attach another, or esc to go back`, width)}</T>
+            <T tone="muted">{truncate(`  added by ${stored.addedBy}${stored.note ? ` — ${maskSecrets(stored.note)}` : ''} · attach another, or esc to go back`, width)}</T>
+            {state.warnings?.map((line) => (
+              <T key={line} tone="fail">
+                {truncate(`  ⚠ ${line}`, width)}
+              </T>
+            ))}
+            {state.warnings ? <T tone="warn">{truncate('  ⚠ these look like credentials: a pack refuses them until replaced or kept (assay secrets)', width)}</T> : null}
           </Box>
         ) : null}
       </Box>

@@ -1,6 +1,8 @@
 /** The decision form. Saving writes at once; esc asks before dropping changes. */
 import { Box, Text } from 'ink';
+import { useRef } from 'react';
 import { InputError } from '../../src/errors.js';
+import { decisionSecrets, describeFindings } from '../../src/secrets.js';
 import { MITIGATION_MEANING } from '../../src/risk.js';
 import { FieldView, Footer, Question, T, TitleBar } from '../components/ui.js';
 import { visualLines } from '../field.js';
@@ -34,6 +36,8 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
   const { deps, width, height } = nav;
   const { store, open } = entry;
   const state = useStore(store);
+  // The input last warned about: saving it unchanged a second time stores it as it is.
+  const warnedInput = useRef<string | undefined>(undefined);
 
   const save = () => {
     const s = store.get();
@@ -42,12 +46,22 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
       store.dispatch({ type: 'refused', message: `will not save: ${problems.join('; ')}` });
       return;
     }
+    const input = toInput(s);
+    const warnings = decisionSecrets(deps.service, open.id, [{ ...input, recId: s.targets[0]!.recId }]);
+    if (warnings.length > 0 && warnedInput.current !== JSON.stringify(input)) {
+      warnedInput.current = JSON.stringify(input);
+      store.dispatch({
+        type: 'refused',
+        message: `looks like a credential — ${describeFindings(warnings).join('; ')}. A pack refuses it until it is replaced or kept (assay secrets); the history keeps what is saved. Remove it, or save again to store it as it is`,
+      });
+      return;
+    }
     let decisions;
     try {
       decisions = deps.service.decideMany(
         open.id,
         s.targets.map((t) => t.recId),
-        toInput(s),
+        input,
       );
     } catch (err) {
       if (err instanceof InputError) {

@@ -12,6 +12,8 @@ export interface AttachState {
   completion?: Completion;
   /** What was stored by the last attach, shown with its SHA-256. */
   stored?: EvidenceRecord;
+  /** What in the stored file, name or note looks like a credential (see src/secrets.ts). */
+  warnings?: string[];
   error?: string;
 }
 
@@ -19,7 +21,7 @@ export type AttachAction =
   | { type: 'key'; press: KeyPress }
   | { type: 'focus'; field: 'path' | 'note' }
   | { type: 'complete'; cwd: string }
-  | { type: 'stored'; record: EvidenceRecord }
+  | { type: 'stored'; record: EvidenceRecord; warnings?: string[] }
   | { type: 'failed'; error: string };
 
 export function initialAttach(recId: string): AttachState {
@@ -41,7 +43,7 @@ export function attachReducer(state: AttachState, action: AttachAction): AttachS
     }
     case 'stored':
       // Ready for the next file; the stored one stays on screen with its hash.
-      return { ...state, stored: action.record, path: textField(''), note: textField(''), focus: 'path', completion: undefined, error: undefined };
+      return { ...state, stored: action.record, warnings: action.warnings, path: textField(''), note: textField(''), focus: 'path', completion: undefined, error: undefined };
     case 'failed':
       return { ...state, error: action.error };
   }
