@@ -12,6 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { packagePath } from '../src/paths.js';
 import { isIsoTimestamp } from '../src/snapshot.js';
+import { decodePolicyText } from './iam/policy-document.js';
 import { DamagedInput } from './missing-input.js';
 import type { OutputShapeTable, ShapeRef, TableShape } from './shapes/table.js';
 
@@ -164,9 +165,8 @@ export class OutputViews {
 function policyProblem(document: unknown): { at: string; problem: string } | undefined {
   let value = document;
   if (typeof value === 'string') {
-    const text = value.trim();
     try {
-      value = JSON.parse(text.startsWith('{') ? text : decodeURIComponent(text));
+      value = decodePolicyText(value);
     } catch {
       return { at: '', problem: 'a policy that is neither JSON nor URL-encoded JSON' };
     }

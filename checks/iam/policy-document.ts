@@ -25,6 +25,12 @@ export class PolicyDocumentError extends Error {
   }
 }
 
+/** A policy held as text: JSON, or the API's URL-encoded JSON. Throws when it is neither. */
+export function decodePolicyText(text: string): unknown {
+  const trimmed = text.trim();
+  return JSON.parse(trimmed.startsWith('{') ? trimmed : decodeURIComponent(trimmed));
+}
+
 /**
  * Accepts the CLI's decoded object, a JSON string, or the API's URL-encoded JSON string
  * (snapshots written by other tools keep that form).
@@ -32,9 +38,8 @@ export class PolicyDocumentError extends Error {
 export function parsePolicyDocument(document: unknown): PolicyDocument {
   let value = document;
   if (typeof value === 'string') {
-    const text = value.trim();
     try {
-      value = JSON.parse(text.startsWith('{') ? text : decodeURIComponent(text));
+      value = decodePolicyText(value);
     } catch {
       throw new PolicyDocumentError('the policy document is neither JSON nor URL-encoded JSON');
     }

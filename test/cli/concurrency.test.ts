@@ -1,42 +1,26 @@
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import Database from 'better-sqlite3';
-import { build } from 'esbuild';
+import { bundleForChildProcess, removeBundle } from '../helpers/bundle.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { packagePath } from '../../src/paths.js';
 import { AUTOMATED_REC, openService, tempDir } from '../service/fixture.js';
 import { CATALOG } from '../../checks/catalog.js';
 
 const run = promisify(execFile);
 
-// The real CLI as separate node processes. It is bundled once into node_modules/.cache so that
-// its packages (better-sqlite3, commander, …) resolve from the project and its data files from
-// the package root, exactly as the installed tool does.
-const bundleDir = packagePath('node_modules', '.cache', `assay-cli-test-${process.pid}`);
-const cliPath = join(bundleDir, 'main.mjs');
+// The real CLI as separate node processes, bundled once (test/helpers/bundle.ts).
+let bundleDir = '';
+const cliPath = () => join(bundleDir, 'main.mjs');
 
 beforeAll(async () => {
-  mkdirSync(bundleDir, { recursive: true });
-  // Splitting keeps dynamic imports (the AWS collector) lazy, as they are in the compiled tool.
-  await build({
-    entryPoints: [packagePath('src', 'main.ts')],
-    outdir: bundleDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  bundleDir = await bundleForChildProcess(['src', 'main.ts'], 'assay-cli-test');
 }, 60_000);
 
-afterAll(() => rmSync(bundleDir, { recursive: true, force: true }));
+afterAll(() => removeBundle(bundleDir));
 
 function assay(db: string, actor: string, ...argv: string[]) {
-  return run(process.execPath, [cliPath, ...argv, '--db', db], { env: { ...process.env, ASSAY_ASSESSOR: actor, NODE_ENV: 'production' } });
+  return run(process.execPath, [cliPath(), ...argv, '--db', db], { env: { ...process.env, ASSAY_ASSESSOR: actor, NODE_ENV: 'production' } });
 }
 
 describe('several assay processes on one database', () => {

@@ -9,11 +9,11 @@
  * fast-check prints the seed and the shrunk mutation when a property fails.
  */
 import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import { build } from 'esbuild';
+import { bundleForChildProcess, removeBundle } from '../helpers/bundle.js';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { OutputShapeTable, ShapeRef } from '../../checks/shapes/table.js';
@@ -31,7 +31,7 @@ interface Answer {
   crash?: string;
 }
 
-const bundleDir = packagePath('node_modules', '.cache', `assay-fuzz-${process.pid}`);
+let bundleDir = '';
 const folder = mkdtempSync(join(tmpdir(), 'assay-fuzz-'));
 let server: { child: ChildProcessWithoutNullStreams; answers: AsyncIterator<string> } | undefined;
 
@@ -60,23 +60,12 @@ async function scan(contents: string | Buffer): Promise<Answer> {
 }
 
 beforeAll(async () => {
-  mkdirSync(bundleDir, { recursive: true });
-  await build({
-    entryPoints: [packagePath('test', 'fuzz', 'scan-server.ts')],
-    outdir: bundleDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
+  bundleDir = await bundleForChildProcess(['test', 'fuzz', 'scan-server.ts'], 'assay-fuzz');
 }, 60_000);
 
 afterAll(() => {
   server?.child.kill('SIGKILL');
-  rmSync(bundleDir, { recursive: true, force: true });
+  removeBundle(bundleDir);
   rmSync(folder, { recursive: true, force: true });
 });
 

@@ -4,10 +4,8 @@
  * instead of blocking the test worker.
  */
 import { execFile } from 'node:child_process';
-import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { build } from 'esbuild';
-import { packagePath } from '../../src/paths.js';
+import { bundleForChildProcess, removeBundle } from '../helpers/bundle.js';
 
 export interface CaseRun {
   code: number | string;
@@ -16,23 +14,12 @@ export interface CaseRun {
   ms: number;
 }
 
-const bundleDir = packagePath('node_modules', '.cache', `assay-input-test-${process.pid}`);
+let bundleDir = '';
 
 /** Bundles the case runner; returns a function that removes the bundle again. */
 export async function bundleCaseRunner(): Promise<() => void> {
-  mkdirSync(bundleDir, { recursive: true });
-  await build({
-    entryPoints: [packagePath('test', 'import', 'cli-cases.ts')],
-    outdir: bundleDir,
-    outExtension: { '.js': '.mjs' },
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    logLevel: 'silent',
-  });
-  return () => rmSync(bundleDir, { recursive: true, force: true });
+  bundleDir = await bundleForChildProcess(['test', 'import', 'cli-cases.ts'], 'assay-input-test');
+  return () => removeBundle(bundleDir);
 }
 
 function runOnce(cases: string[][], timeoutMs: number): Promise<{ runs: CaseRun[]; timedOut: boolean }> {
