@@ -1,38 +1,27 @@
 /**
- * Assay only reads configuration. Every call the collector sends passes `assertReadOnly` (a
- * middleware on every SDK client it builds, see services.ts), so a plan entry or a bug can never
- * change an account.
+ * Assay only reads configuration, and only what the checks need. Every call the collector sends
+ * passes `assertReadOnly` (a middleware on every SDK client it builds, see services.ts), which lets
+ * through exactly the operations of the collection plan: a read-style name is not enough, as some
+ * reads reach credentials or data (an instance's user data, a VPN's pre-shared keys), and a plan
+ * entry added later is allowed by being added, so the list and the plan cannot drift.
+ *
+ * The credential chain (fromNodeProviderChain, fromTemporaryCredentials for --role-arn) is not
+ * guarded here: the SDK builds its STS, SSO, SSO-OIDC and sign-in clients itself from
+ * @aws-sdk/nested-clients, modules that hold only the calls exchanging one credential for another
+ * (AssumeRole, AssumeRoleWithWebIdentity, GetRoleCredentials, CreateToken, CreateOAuth2Token), and
+ * no plan entry or Assay code reaches those clients; test/collect/readonly.test.ts pins that.
  */
+import { PLAN } from './plan.js';
 
-const READ_STYLE = /^(Get|List|Describe)[A-Z]/;
-
-/** Not Get/List/Describe-style, yet read-only: it only asks IAM to build the credential report. */
-const ALSO_ALLOWED = new Set(['iam:GenerateCredentialReport']);
-
-/** Read-style names that reach into data, secrets or credentials rather than configuration. */
-const NEVER = new Set([
-  's3api:GetObject',
-  's3api:GetObjectTorrent',
-  'ec2:GetPasswordData',
-  'ec2:GetConsoleOutput',
-  'ec2:GetConsoleScreenshot',
-  'logs:GetLogEvents',
-  'logs:GetLogRecord',
-  'logs:GetQueryResults',
-  'sts:GetSessionToken',
-  'sts:GetFederationToken',
-  'macie2:GetSensitiveDataOccurrences',
-]);
+const PLAN_OPERATIONS: ReadonlySet<string> = new Set(PLAN.map((step) => `${step.service}:${step.operation}`));
 
 export function isReadOnlyOperation(service: string, operation: string): boolean {
-  const name = `${service}:${operation}`;
-  if (NEVER.has(name)) return false;
-  return READ_STYLE.test(operation) || ALSO_ALLOWED.has(name);
+  return PLAN_OPERATIONS.has(`${service}:${operation}`);
 }
 
 export class ReadOnlyViolation extends Error {
   constructor(service: string, operation: string) {
-    super(`refused ${service} ${operation}: assay only sends read-only (Get, List, Describe) calls`);
+    super(`refused ${service} ${operation}: assay only sends the read-only calls of its collection plan`);
     this.name = 'ReadOnlyViolation';
   }
 }

@@ -150,8 +150,8 @@ async function refuseHtmlPage(answer: RawAnswer, collect: (body: unknown) => Pro
 }
 
 /**
- * An SDK client that refuses, before anything is signed or sent, every call that is not read-only,
- * and that takes no HTML page for an answer.
+ * An SDK client that refuses, before anything is signed or sent, every call outside the collection
+ * plan (readonly.ts), and that takes no HTML page for an answer.
  */
 export function createClient(service: string, config: object): AwsClient {
   const { client: Client, config: serviceConfig } = serviceEntry(service);
