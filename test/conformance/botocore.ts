@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { cliCommandName } from '../../src/collect/plan.js';
 
 export interface MemberRef {
   shape: string;
@@ -81,18 +82,10 @@ export function loadModel(cliService: string): ServiceModel | undefined {
 }
 
 /**
- * A model name as the AWS CLI spells it on the command line, by botocore's own rule (`xform_name`):
- * ListUsers → list-users, logGroupName → log-group-name, GatewayARNs → gateway-arns.
+ * A model name as the AWS CLI spells it on the command line (ListUsers → list-users,
+ * logGroupName → log-group-name): the plan's rule, which follows botocore's `xform_name`.
  */
-export function cliName(name: string): string {
-  let spelled = name;
-  const plural = /[A-Z]{2,}s$/.exec(spelled);
-  if (plural) spelled = `${spelled.slice(0, -plural[0].length)}-${plural[0].toLowerCase()}`;
-  return spelled
-    .replace(/(.)([A-Z][a-z]+)/g, '$1-$2')
-    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
-    .toLowerCase();
-}
+export const cliName = cliCommandName;
 
 /** The JSON kind the AWS CLI prints for a model type (timestamps as ISO strings, blobs as base64). */
 const JSON_KIND: Record<string, 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean'> = {
