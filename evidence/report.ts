@@ -228,7 +228,7 @@ const SOURCE_ORDER: Record<FindingSource, number> = { assay: 0, prowler: 1, secu
 
 function verdictOf(decision: Decision | undefined, effective: EffectiveStatus, automated: ResultRef | undefined): Verdict {
   if (effective === 'needs_review') return 'needs_review';
-  if (decision && decision.status !== 'not_reviewed') return decision.status;
+  if (decision && decision.status !== 'undecided') return decision.status;
   if (automated?.status === 'pass') return 'pass';
   if (automated?.status === 'fail') return 'fail';
   return 'not_assessed';
@@ -438,7 +438,7 @@ export function buildPackModel(data: PackData): PackModel {
     const results = resultRefs(data.results, rec.id);
     const automated = results[0];
     const decision = decisions.get(rec.id);
-    const effective = data.effective[rec.id] ?? 'not_reviewed';
+    const effective = data.effective[rec.id] ?? 'undecided';
     const state = exceptionState(decision, asOfDate);
     return {
       rec,

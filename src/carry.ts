@@ -36,7 +36,7 @@ export interface CarryPlan {
 export function planCarry(decisions: readonly Decision[], today: Date): CarryPlan {
   const plan: CarryPlan = { carry: [], leave: [] };
   for (const decision of decisions) {
-    if (decision.status === 'not_reviewed') continue;
+    if (decision.status === 'undecided') continue;
     if (decision.status === 'exception') {
       const state = exceptionState(decision, today);
       if (state === 'expired') {

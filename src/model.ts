@@ -6,8 +6,8 @@ import type { CheckStatus, Finding } from '../checks/types.js';
 import type { MitigationType, Rating, RiskLevel } from './risk.js';
 
 export const DECISION_STATUSES = ['pass', 'fail', 'exception', 'not_applicable'] as const;
-/** What an assessor decides; `not_reviewed` is the state before any decision. */
-export type DecisionStatus = (typeof DECISION_STATUSES)[number] | 'not_reviewed';
+/** What an assessor decides; `undecided` is the state before any decision. */
+export type DecisionStatus = (typeof DECISION_STATUSES)[number] | 'undecided';
 
 /**
  * What the walk and the pack show: the decision, unless time or carry-forward says a person must
@@ -72,17 +72,65 @@ export interface Decision {
 /** The fields a caller gives to record a decision; the service fills in who, when and the risk. */
 export type DecisionInput = Omit<Decision, 'decidedBy' | 'decidedAt' | 'riskLevel' | 'carriedFrom'> & { dueDate?: string };
 
-/** One append-only history row; `hash` covers every other field, `prevHash` links the chain. */
-export interface DecisionEvent {
+/**
+ * One append-only history row; `hash` covers every other field, `prevHash` links the chain.
+ * Decisions, attachments and scans share one chain, so "who attached what, when" and "which
+ * snapshot the automated results came from" are as tamper-evident as the decisions.
+ */
+export type HistoryEvent = DecisionEvent | EvidenceEvent | ScanEvent;
+
+interface EventBase {
   seq: number;
   assessmentId: number;
-  recId: string;
   actor: string;
   at: string;
-  before: Decision | null;
-  after: Decision;
   prevHash: string;
   hash: string;
+}
+
+/** A decision recorded or changed. Rows written before other kinds joined the chain have no `kind`. */
+export interface DecisionEvent extends EventBase {
+  kind?: undefined;
+  recId: string;
+  before: Decision | null;
+  after: Decision;
+}
+
+/** The attachment as the history records it: enough to find and re-check its bytes. */
+export interface EvidenceRef {
+  sha256: string;
+  name: string;
+  mediaType: string;
+  size: number;
+  note?: string;
+}
+
+/** A file attached to a recommendation, or detached from it (its stored bytes are kept). */
+export interface EvidenceEvent extends EventBase {
+  kind: 'attach' | 'detach';
+  recId: string;
+  evidence: EvidenceRef;
+  /** detach only: why it was taken off (attached by mistake, superseded, …). */
+  reason?: string;
+}
+
+/** The automated results were (re)computed from a snapshot; its SHA-256 binds the data to the chain. */
+export interface ScanEvent extends EventBase {
+  kind: 'scan';
+  /** Empty: a scan is about the whole assessment. */
+  recId: '';
+  snapshot: {
+    /** SHA-256 of the stored (redacted) snapshot blob, re-checked whenever it is read. */
+    sha256: string;
+    /** SHA-256 of the snapshot as collected, before redaction (matches `sha256sum` of the file). */
+    originalSha256?: string;
+    collectedAt: string;
+    source: string;
+  };
+}
+
+export function isDecisionEvent(event: HistoryEvent): event is DecisionEvent {
+  return event.kind === undefined;
 }
 
 export interface EvidenceRecord {

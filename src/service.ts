@@ -374,11 +374,11 @@ export class AssayService {
   }
 
   /**
-   * What the walk shows: `not_reviewed` without a decision, `needs_review` for an expired
+   * What the walk shows: `undecided` without a decision, `needs_review` for an expired
    * exception, `carried` for a carried decision not yet confirmed, otherwise the status.
    */
   effectiveStatus(decision: Decision | undefined, today: Date = this.now()): EffectiveStatus {
-    if (!decision) return 'not_reviewed';
+    if (!decision) return 'undecided';
     if (exceptionState(decision, today) === 'expired') return 'needs_review';
     if (decision.carriedFrom) return 'carried';
     return decision.status;

@@ -91,7 +91,7 @@ export function automatedCell(row: WalkRow, wide: boolean): Cell {
   return { text: `${look.glyph} ${look.word}${source}`, tone: look.tone };
 }
 
-const SHORT_STATUS: Record<string, string> = { pass: 'pass', fail: 'fail', exception: 'exc', not_applicable: 'n/a', not_reviewed: 'open' };
+const SHORT_STATUS: Record<string, string> = { pass: 'pass', fail: 'fail', exception: 'exc', not_applicable: 'n/a', undecided: 'undecided' };
 
 /**
  * The decision as the walk shows it. Expired exceptions read "review" with the old decision,
@@ -117,7 +117,7 @@ export function decisionCell(row: WalkRow, wide: boolean): Cell {
 }
 
 /** The order of the header's counts; keys 1–7 toggle them as filters. */
-export const CHIPS: readonly EffectiveStatus[] = ['pass', 'fail', 'exception', 'not_applicable', 'needs_review', 'carried', 'not_reviewed'];
+export const CHIPS: readonly EffectiveStatus[] = ['pass', 'fail', 'exception', 'not_applicable', 'needs_review', 'carried', 'undecided'];
 
 export function countByStatus(rows: readonly WalkRow[]): Record<EffectiveStatus, number> {
   const counts = Object.fromEntries(CHIPS.map((c) => [c, 0])) as Record<EffectiveStatus, number>;
@@ -126,5 +126,5 @@ export function countByStatus(rows: readonly WalkRow[]): Record<EffectiveStatus,
 }
 
 export function isDecided(row: WalkRow): boolean {
-  return row.decision !== undefined && row.decision.status !== 'not_reviewed';
+  return row.decision !== undefined && row.decision.status !== 'undecided';
 }

@@ -45,7 +45,7 @@ export const AUTOMATED_LOOK: Record<CheckStatus | 'none', StatusLook> = {
 };
 
 export const DECISION_LOOK: Record<EffectiveStatus, StatusLook> = {
-  not_reviewed: { glyph: '·', word: 'undecided', long: 'undecided', tone: 'muted' },
+  undecided: { glyph: '·', word: 'undecided', long: 'undecided', tone: 'muted' },
   pass: { glyph: '✓', word: 'pass', long: 'pass', tone: 'pass' },
   fail: { glyph: '✗', word: 'fail', long: 'fail', tone: 'fail' },
   exception: { glyph: '⚠', word: 'exception', long: 'exception (accepted risk)', tone: 'warn' },

@@ -94,7 +94,7 @@ function merged(segments: Segment[]): Segment[] {
 
 export function sectionSegments(section: WalkRow['section'], rows: readonly WalkRow[], width: number): Segment[] {
   const inSection = rows.filter((r) => r.section === section);
-  const decided = inSection.filter((r) => r.status !== 'not_reviewed' && r.status !== 'carried' && r.status !== 'needs_review').length;
+  const decided = inSection.filter((r) => r.status !== 'undecided' && r.status !== 'carried' && r.status !== 'needs_review').length;
   const label = `── ${sectionHeading(section)} · ${decided}/${inSection.length} decided `;
   return [{ text: fit(label + '─'.repeat(Math.max(0, width - label.length)), width), tone: 'accent', bold: true }];
 }
@@ -106,7 +106,7 @@ const CHIP_WORDS: Record<EffectiveStatus, string> = {
   not_applicable: 'n/a',
   needs_review: 'review',
   carried: 'confirm',
-  not_reviewed: 'open',
+  undecided: 'undecided',
 };
 
 export interface Chip {

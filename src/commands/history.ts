@@ -5,7 +5,7 @@ import type { DecisionEvent } from '../model.js';
 import { parseAssessmentId, type HistoryVerification } from '../service.js';
 
 function change(event: DecisionEvent): string {
-  const from = event.before?.status ?? 'not_reviewed';
+  const from = event.before?.status ?? 'undecided';
   const to = event.after.carriedFrom ? `${event.after.status} (carried from assessment ${event.after.carriedFrom.assessmentId})` : event.after.status;
   return `${from} → ${to}`;
 }

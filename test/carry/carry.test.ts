@@ -73,7 +73,7 @@ describe('carryForward', () => {
     const outcome = carryForward(service, from.id, { name: 'Q4 2026', source: 'none' }, { today: CARRY_DAY });
     const inNew = byRec(service.getDecisions(outcome.assessment.id));
     expect(inNew.has('2.7')).toBe(false);
-    expect(service.effectiveStatus(inNew.get('2.7'), CARRY_DAY)).toBe('not_reviewed');
+    expect(service.effectiveStatus(inNew.get('2.7'), CARRY_DAY)).toBe('undecided');
     expect(outcome.left.find((l) => l.recId === '2.7')?.reason).toMatch(/expired on 2026-11-10/);
     // In the earlier assessment the same exception shows as needing review, as before.
     expect(service.effectiveStatus(byRec(service.getDecisions(from.id)).get('2.7'), CARRY_DAY)).toBe('needs_review');

@@ -56,7 +56,7 @@ describe('assay decide', () => {
     expect(run.out).toMatch(new RegExp(`^${AUTOMATED_REC}: fail, risk critical \\(likelihood 3 × impact 4\\), due \\d{4}-\\d\\d-\\d\\d, owner platform — recorded by erin\\n$`));
     const history = await cli('history', id, '--db', db);
     expect(history.out).toContain(`erin`);
-    expect(history.out).toContain('not_reviewed → fail');
+    expect(history.out).toContain('undecided → fail');
   });
 
   it('records the reasons for the rating, showing only short ones in the summary', async () => {

@@ -60,7 +60,7 @@ describe('decision rules', () => {
     expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'passed' as never, justification: 'x' })).toThrow(
       'unknown status "passed"; accepted: pass, fail, exception, not_applicable',
     );
-    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'not_reviewed', justification: 'x' })).toThrow('unknown status "not_reviewed"');
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'undecided', justification: 'x' })).toThrow('unknown status "undecided"');
     expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', mitigation: 'ignore' as never })).toThrow(
       'unknown mitigation type "ignore"; accepted: avoidance, reduction, transference, acceptance',
     );
@@ -189,7 +189,7 @@ describe('effective status and expiry', () => {
     expect(exceptionState(exception('2026-12-25'), today)).toBe('expiring');
     expect(exceptionState(exception('2026-12-26'), today)).toBe('valid');
     expect(exceptionState({ ...exception('2026-12-26'), status: 'fail' }, today)).toBeUndefined();
-    expect(service.effectiveStatus(undefined, today)).toBe('not_reviewed');
+    expect(service.effectiveStatus(undefined, today)).toBe('undecided');
   });
 
   it('counts decided, open, expiring and expired exceptions per assessment', () => {

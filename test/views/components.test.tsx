@@ -53,7 +53,7 @@ describe('components', () => {
   it('the walk view draws its header counts, rows and position from state alone', () => {
     const results: ResultStatus[] = CATALOG.map((r) => ({ recId: r.id, source: 'assay', status: 'fail' }));
     let state = initialWalk(
-      buildRows(results, [], () => 'not_reviewed', TODAY),
+      buildRows(results, [], () => 'undecided', TODAY),
       17,
     );
     state = walkReducer(state, { type: 'toggle-failing' });

@@ -53,7 +53,7 @@ function decision(recId: string, fields: Partial<Decision>): Decision {
   return { recId, status: 'pass', justification: '', decidedBy: 'a', decidedAt: '2026-11-01T00:00:00Z', ...fields };
 }
 
-const effective = (d: Decision | undefined) => (d ? (d.carriedFrom ? 'carried' : d.status) : 'not_reviewed');
+const effective = (d: Decision | undefined) => (d ? (d.carriedFrom ? 'carried' : d.status) : 'undecided');
 
 function walk(height = 10, decisions: Decision[] = []): WalkState {
   return initialWalk(buildRows(results(), decisions, effective, TODAY), height);
@@ -349,7 +349,7 @@ describe('detail panes', () => {
         findings: Array.from({ length: 5000 }, (_, i) => ({ resource: `user-${i}`, region: 'global', status: i === 4321 ? ('fail' as const) : ('pass' as const), detail: `finding ${i}` })),
       },
     ],
-    status: 'not_reviewed',
+    status: 'undecided',
     evidence: [],
     history: [],
   });

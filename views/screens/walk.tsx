@@ -24,7 +24,7 @@ const FILTERS = {
   'filter-not-applicable': 'not_applicable',
   'filter-needs-review': 'needs_review',
   'filter-carried': 'carried',
-  'filter-undecided': 'not_reviewed',
+  'filter-undecided': 'undecided',
 } as const;
 
 const Segments = memo(function Segments({ segments, inverse }: { segments: readonly Segment[]; inverse?: boolean }) {

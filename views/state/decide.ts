@@ -95,7 +95,7 @@ export function fieldsFor(status: Status): FieldId[] {
 function startValues(targets: readonly DecideTarget[], status: Status | undefined): DecideValues {
   const first = targets[0];
   // A single recommendation starts from its decision (an expired or carried one included).
-  const existing = targets.length === 1 && first?.decision && first.decision.status !== 'not_reviewed' ? first.decision : undefined;
+  const existing = targets.length === 1 && first?.decision && first.decision.status !== 'undecided' ? first.decision : undefined;
   const chosen: Status = status ?? (existing?.status as Status | undefined) ?? 'pass';
   const defaults = first?.risk ?? { likelihood: 2, impact: 2, mitigation: 'reduction' as const, mitigationWhy: '' };
   const mitigation = existing?.mitigation ?? (chosen === 'exception' ? 'acceptance' : defaults.mitigation);
