@@ -155,6 +155,28 @@ export const MIGRATIONS: readonly Migration[] = [
       BEGIN SELECT RAISE(ABORT, 'kept credentials are append-only'); END;
     `,
   },
+  {
+    version: 5,
+    why: 'attachments and scans in the hash chain, detaching an attachment without erasing its bytes, a per-assessment limit on how long an exception may run, and unsaved form drafts that survive a crash',
+    sql: `
+      -- kind is NULL for decisions (as every row before this version); attach, detach and scan rows
+      -- keep their payload in body_json and the JSON text null in after_json.
+      ALTER TABLE decision_events ADD COLUMN kind TEXT;
+      ALTER TABLE decision_events ADD COLUMN body_json TEXT;
+      ALTER TABLE evidence ADD COLUMN detached_by TEXT;
+      ALTER TABLE evidence ADD COLUMN detached_at TEXT;
+      ALTER TABLE evidence ADD COLUMN detach_reason TEXT;
+      ALTER TABLE assessments ADD COLUMN max_exception_days INTEGER NOT NULL DEFAULT 365;
+      -- Work in progress in a TUI form: not assessment data, never exported, gone once saved or discarded.
+      CREATE TABLE drafts (
+        assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
+        draft_key TEXT NOT NULL,
+        body_json TEXT NOT NULL,
+        saved_at TEXT NOT NULL,
+        PRIMARY KEY (assessment_id, draft_key)
+      );
+    `,
+  },
 ];
 
 /** The schema version this build writes. */

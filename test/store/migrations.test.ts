@@ -68,6 +68,13 @@ SEEDS[2] = (db) => {
 // Version 3 added the reasons of a rating, which the seed decision has none of.
 SEEDS[3] = (db) => SEEDS[2]!(db);
 
+// Version 4 added the pre-redaction snapshot hash and kept credentials.
+SEEDS[4] = (db) => {
+  SEEDS[3]!(db);
+  db.prepare('UPDATE assessments SET snapshot_original_sha256 = ? WHERE id = 1').run('a'.repeat(64));
+  db.prepare("INSERT INTO kept_secrets VALUES (1, 'fp', 'aws-secret-key', 'sample key of the test account', 'bob', '2026-06-01T09:10:00.000Z')").run();
+};
+
 function databaseAt(version: number): string {
   const path = join(tempDir(), `v${version}.db`);
   if (version === 0) {
@@ -136,7 +143,7 @@ describe('schema migrations', () => {
       expect(events[2]!.before).toEqual(rated);
       expect(service.verifyHistory(1).intact).toBe(true);
       // Version 4: a snapshot stored before it has no original hash; credentials can be kept.
-      expect(service.snapshotOriginalSha256(1)).toBeUndefined();
+      expect(service.snapshotOriginalSha256(1)).toBe(version >= 4 ? 'a'.repeat(64) : undefined);
       expect(service.keepSecret(1, { id: 'abcdefabcdef', kind: 'aws-access-key-id' }, 'an example key')).toMatchObject({ id: 'abcdefabcdef', reason: 'an example key' });
     });
   }
