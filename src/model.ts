@@ -65,6 +65,11 @@ export interface Decision {
   expiresAt?: string;
   decidedBy: string;
   decidedAt: string;
+  /**
+   * The automated result this decision contradicted when it was made (see `isOverride` in
+   * src/states.ts): a pass over `fail`, a fail or exception over `pass`. Needs a justification.
+   */
+  overrides?: CheckStatus;
   /** Set on decisions brought across by carry-forward until the assessor confirms them. */
   carriedFrom?: { assessmentId: number; decidedAt: string };
 }

@@ -157,7 +157,7 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     version: 5,
-    why: 'attachments and scans in the hash chain, detaching an attachment without erasing its bytes, a per-assessment limit on how long an exception may run, and unsaved form drafts that survive a crash',
+    why: 'attachments and scans in the hash chain, decisions marked when they override the automated result, detaching an attachment without erasing its bytes, a per-assessment limit on how long an exception may run, and unsaved form drafts that survive a crash',
     sql: `
       -- kind is NULL for decisions (as every row before this version); attach, detach and scan rows
       -- keep their payload in body_json and the JSON text null in after_json.
@@ -167,6 +167,8 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE evidence ADD COLUMN detached_at TEXT;
       ALTER TABLE evidence ADD COLUMN detach_reason TEXT;
       ALTER TABLE assessments ADD COLUMN max_exception_days INTEGER NOT NULL DEFAULT 365;
+      -- The automated result a decision contradicted when it was made (a pass over a fail, …).
+      ALTER TABLE decisions ADD COLUMN overrides TEXT;
       -- Work in progress in a TUI form: not assessment data, never exported, gone once saved or discarded.
       CREATE TABLE drafts (
         assessment_id INTEGER NOT NULL REFERENCES assessments(id) ON DELETE CASCADE,
