@@ -60,7 +60,7 @@ describe('components', () => {
     const frame = show(<WalkView state={state} cols={walkColumns(80)} width={80} name="Test" account="123456789012" />);
     const lines = frame.split('\n');
     expect(lines[0]).toMatch(/^Assay ▸ Test · 123456789012 +0\/63 decided$/);
-    expect(lines[1]).toContain('7·open 63');
+    expect(lines[1]).toContain('7·undecided 63');
     expect(lines[2]).toContain('showing 63 of 63: automated fail');
     expect(lines).toHaveLength(23);
     expect(lines.at(-1)).toMatch(/1\/63$/);
