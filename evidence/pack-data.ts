@@ -3,11 +3,13 @@
  * files from this plain object with pure functions, so they can be tested with hand-built data.
  */
 import { InputError } from '../src/errors.js';
-import type { Assessment, Decision, DecisionEvent, EffectiveStatus, EvidenceRecord, StoredResult } from '../src/model.js';
+import type { Assessment, Decision, EffectiveStatus, EvidenceRecord, HistoryEvent, StoredResult } from '../src/model.js';
 import type { KeptSecret } from '../src/secrets.js';
 import type { AssayService } from '../src/service.js';
 import type { Snapshot } from '../src/snapshot.js';
 import { TOOL_NAME, TOOL_VERSION } from '../src/version.js';
+
+export type PackAssessment = Omit<Assessment, 'lastRecId'>;
 
 export interface PackData {
   tool: { name: string; version: string };
@@ -18,9 +20,10 @@ export interface PackData {
   asOf: string;
   /** How `asOf` was chosen, printed in the report. */
   asOfBasis: 'given' | 'latest recorded change';
-  assessment: Assessment;
+  /** Without `lastRecId`: where the walk stood is UI state, and browsing must not change a pack. */
+  assessment: PackAssessment;
   /** The assessment this one was carried forward from, when it still exists. */
-  previous?: Assessment;
+  previous?: PackAssessment;
   /** The earlier assessment's results, for the drift section. */
   previousResults?: StoredResult[];
   /** Results per recommendation and source (Assay's own and imported ones). */
@@ -28,8 +31,8 @@ export interface PackData {
   decisions: Decision[];
   /** The status the walk shows for each recommendation with a decision, judged at `asOf`. */
   effective: Record<string, EffectiveStatus>;
-  /** The whole hash-chained decision history, by seq. */
-  history: DecisionEvent[];
+  /** The whole hash-chained history (decisions, attachments, scans), by seq. */
+  history: HistoryEvent[];
   evidence: EvidenceRecord[];
   snapshot?: Snapshot;
   /** The snapshot's SHA-256 before its secret members were redacted (see src/service.ts). */
@@ -43,7 +46,7 @@ export interface PackData {
  * scan, decisions, attachments). Taking it from the data rather than the clock is what makes two
  * exports of an unchanged assessment byte-identical.
  */
-export function asOfTime(assessment: Assessment, history: readonly DecisionEvent[], evidence: readonly EvidenceRecord[]): string {
+export function asOfTime(assessment: PackAssessment, history: readonly HistoryEvent[], evidence: readonly EvidenceRecord[]): string {
   const times = [assessment.createdAt, assessment.snapshotCollectedAt, ...history.map((e) => e.at), ...evidence.map((e) => e.addedAt)];
   let latest = assessment.createdAt;
   for (const time of times) {
@@ -52,9 +55,14 @@ export function asOfTime(assessment: Assessment, history: readonly DecisionEvent
   return new Date(latest).toISOString();
 }
 
+function withoutWalkPosition(assessment: Assessment): PackAssessment {
+  const { lastRecId: _walkPosition, ...rest } = assessment;
+  return rest;
+}
+
 /** Reads one assessment's pack data; refuses an assessment whose decision history is broken. */
 export function gatherPackData(service: AssayService, assessmentId: number, now?: Date): PackData {
-  const assessment = service.getAssessment(assessmentId);
+  const assessment = withoutWalkPosition(service.getAssessment(assessmentId));
   const check = service.verifyHistory(assessmentId);
   if (!check.intact) {
     const first = check.problems[0];
@@ -68,10 +76,10 @@ export function gatherPackData(service: AssayService, assessmentId: number, now?
   const decisions = service.getDecisions(assessmentId);
   const asOf = now ? now.toISOString() : asOfTime(assessment, history, evidence);
   const asOfDate = new Date(asOf);
-  let previous: Assessment | undefined;
+  let previous: PackAssessment | undefined;
   if (assessment.carriedFrom !== undefined) {
     try {
-      previous = service.getAssessment(assessment.carriedFrom);
+      previous = withoutWalkPosition(service.getAssessment(assessment.carriedFrom));
     } catch (err) {
       // The earlier assessment may have been deleted since; the pack then says so instead.
       if (!(err instanceof InputError)) throw err;

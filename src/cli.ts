@@ -14,8 +14,11 @@ export const processIo: Io = {
   err: (text) => process.stderr.write(text),
 };
 
-/** A command's result: the exit code (0 ok, 1 findings where the command says so, 2 bad input). */
-export type ExitCode = 0 | 1 | 2;
+/**
+ * A command's result: the exit code (0 ok, 1 findings where the command says so, 2 bad input,
+ * 3 a pack that is intact but whose signer `verify` did not establish).
+ */
+export type ExitCode = 0 | 1 | 2 | 3;
 
 export function buildProgram(io: Io, setExit: (code: ExitCode) => void): Command {
   const program = new Command('assay')

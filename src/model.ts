@@ -32,6 +32,8 @@ export interface Assessment {
   carriedFrom?: number;
   /** The recommendation the assessor last had open: reopening lands there. */
   lastRecId?: string;
+  /** The longest an exception may run, in days after its decision (the schema's default is 365). */
+  maxExceptionDays?: number;
 }
 
 /** The automated (or imported) result of one recommendation in one assessment. */
@@ -75,7 +77,7 @@ export interface Decision {
 }
 
 /** The fields a caller gives to record a decision; the service fills in who, when and the risk. */
-export type DecisionInput = Omit<Decision, 'decidedBy' | 'decidedAt' | 'riskLevel' | 'carriedFrom'> & { dueDate?: string };
+export type DecisionInput = Omit<Decision, 'decidedBy' | 'decidedAt' | 'riskLevel' | 'carriedFrom' | 'overrides'>;
 
 /**
  * One append-only history row; `hash` covers every other field, `prevHash` links the chain.
@@ -149,4 +151,6 @@ export interface EvidenceRecord {
   note?: string;
   addedBy: string;
   addedAt: string;
+  /** Set once the attachment was taken off (by mistake, superseded); its bytes stay stored. */
+  detached?: { by: string; at: string; reason: string };
 }

@@ -9,7 +9,7 @@
  * JWTs, is asynchronous only, and its current releases need Node 22.
  */
 import { createHash } from 'node:crypto';
-import type { Decision, EvidenceRecord } from './model.js';
+import { isDecisionEvent, type Decision, type EvidenceRecord, type HistoryEvent } from './model.js';
 import type { Snapshot } from './snapshot.js';
 import { credentialValues, type SecretValue } from '../evidence/secrets.js';
 
@@ -265,7 +265,7 @@ export interface SecretSource {
   getAssessment(id: number): { name: string; createdBy: string };
   getSnapshot(id: number): Snapshot | undefined;
   getDecisions(id: number): Decision[];
-  history(id: number): { seq: number; recId: string; actor: string; after: Decision }[];
+  history(id: number): HistoryEvent[];
   listEvidence(id: number): EvidenceRecord[];
   scanEvidence(sha256: string, options: DetectOptions): SecretHit[];
   keptSecrets(id: number): KeptSecret[];
@@ -334,8 +334,14 @@ export function assessmentSecrets(source: SecretSource, assessmentId: number): S
     }
   }
   for (const event of source.history(assessmentId)) {
-    for (const warning of decisionWarnings(event.after, options)) {
-      if (!current.has(`${warning.where}\u0000${warning.hit.id}`)) warnings.push({ ...warning, where: `${warning.where} in history #${event.seq} (replaced since)` });
+    if (isDecisionEvent(event)) {
+      for (const warning of decisionWarnings(event.after, options)) {
+        if (!current.has(`${warning.where}\u0000${warning.hit.id}`)) warnings.push({ ...warning, where: `${warning.where} in history #${event.seq} (replaced since)` });
+      }
+    } else if (event.kind !== 'scan') {
+      // history.jsonl carries the name and note of every attachment, detached ones included.
+      const texts: [string, string | undefined][] = [['attachment name', event.evidence.name], ['attachment note', event.evidence.note], ['detach reason', event.reason]];
+      for (const [field, text] of texts) for (const hit of findSecrets(text ?? '', options)) warnings.push({ where: `${field} in history #${event.seq}`, hit });
     }
     for (const hit of findSecrets(event.actor, options)) warnings.push({ where: `actor of history #${event.seq}`, hit });
   }

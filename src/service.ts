@@ -9,29 +9,33 @@ import Database from 'better-sqlite3';
 import { CATALOG, compareIds, findRecommendation } from '../checks/catalog.js';
 import { evaluateSnapshot } from '../checks/evaluate.js';
 import type { CheckResult, CheckStatus, Finding } from '../checks/types.js';
+import { checkDecision, checkMaxExceptionDays, describeProblems, isRealDay } from './decision-rules.js';
 import { errorReason, InputError, oneOf } from './errors.js';
 import { formatBytes, INPUT_KINDS, MAX_ATTACHMENT_BYTES } from './input-file.js';
-import { exceptionState, isoDay } from './expiry.js';
+import { exceptionState } from './expiry.js';
 import {
   DECISION_STATUSES,
   type Assessment,
   type Decision,
   type DecisionEvent,
   type DecisionInput,
-  type DecisionStatus,
   type EffectiveStatus,
+  type EvidenceEvent,
   type EvidenceRecord,
+  type EvidenceRef,
   type FindingSource,
+  type HistoryEvent,
+  isDecisionEvent,
+  type ScanEvent,
   type StoredResult,
 } from './model.js';
-import { dueDate, isRating, MITIGATION_TYPES, REMEDIATION_DAYS, riskLevel, type RiskLevel } from './risk.js';
 import type { Snapshot } from './snapshot.js';
 import { redactSecretMembers } from '../evidence/secrets.js';
 import { SecretScanner, type DetectOptions, type KeptSecret, type SecretHit, type SecretKind } from './secrets.js';
-import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks, sha256Hex } from './store/blobs.js';
-import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from './store/chain.js';
+import { blobStream, deleteUnusedBlobs, putBlob, putBlobFromFile, readBlob, readFileInChunks, sha256Hex, storedSha256 } from './store/blobs.js';
+import { canonicalJson, eventHash, GENESIS_HASH, verifyChain, type UnhashedEvent } from './store/chain.js';
 import { BUSY_TIMEOUT_MS, openDatabase, type Db } from './store/database.js';
-import { databaseFault } from './store/faults.js';
+import { databaseFault, parseStoredJson, StoredDataDamaged } from './store/faults.js';
 import { mediaTypeFor } from './store/media-types.js';
 import { defined, toAssessment, toDecision, toEvent, toEvidence, type AssessmentRow, type DecisionRow, type EventRow, type EvidenceRow } from './store/rows.js';
 import { defaultDbPath } from './store/paths.js';
@@ -70,6 +74,11 @@ export interface HistoryVerification {
   intact: boolean;
   events: number;
   problems: HistoryProblem[];
+  /**
+   * What the chain cannot vouch for because it was recorded before attachments and scans joined
+   * it (databases written before schema v5): named, not counted as problems.
+   */
+  notBound?: string[];
 }
 
 export interface OpenOptions {
@@ -95,9 +104,10 @@ export interface NewAssessmentInput {
 
 export { formatBytes, MAX_ATTACHMENT_BYTES } from './input-file.js';
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-const NEEDS_JUSTIFICATION: readonly DecisionStatus[] = ['fail', 'exception', 'not_applicable'];
 const RECOMMENDATION_IDS = CATALOG.map((rec) => rec.id);
+
+/** An event as the service appends it: the chain fills in seq, assessment and links. */
+type NewEvent = HistoryEvent extends infer E ? (E extends HistoryEvent ? Omit<E, 'seq' | 'assessmentId' | 'prevHash' | 'hash'> : never) : never;
 
 /** Who is recorded as acting: the option, else $ASSAY_ASSESSOR, else the OS user. */
 export function resolveActor(option?: string): string {
@@ -114,8 +124,7 @@ export function resolveActor(option?: string): string {
 /** A date given as YYYY-MM-DD that names a real day; anything else is refused with the format. */
 export function parseDay(what: string, value: string): string {
   const trimmed = value.trim();
-  const parsed = new Date(`${trimmed}T00:00:00Z`);
-  if (!DAY.test(trimmed) || Number.isNaN(parsed.getTime()) || isoDay(parsed) !== trimmed) {
+  if (!isRealDay(trimmed)) {
     throw new InputError(`invalid ${what} "${value}"; expected a real date as YYYY-MM-DD`);
   }
   return trimmed;
@@ -203,7 +212,7 @@ export class AssayService {
         )
         .run(name, account, JSON.stringify(input.snapshot?.regions ?? []), this.now().toISOString(), this.actor, input.source, GENESIS_HASH, input.carriedFrom ?? null);
       const newId = Number(lastInsertRowid);
-      if (input.snapshot && results) this.writeScan(newId, input.snapshot, results, originalSha256(input.snapshot));
+      if (input.snapshot && results) this.writeScan(newId, input.snapshot, results, { original: originalSha256(input.snapshot), source: input.source });
       return newId;
     });
     return this.getAssessment(id);
@@ -242,7 +251,7 @@ export class AssayService {
    * with it. Decisions, imported results and the history are left alone. A snapshot of another
    * account is refused unless `force` is set.
    */
-  rescan(id: number, snapshot?: Snapshot, options: { force?: boolean } = {}): StoredResult[] {
+  rescan(id: number, snapshot?: Snapshot, options: { force?: boolean; source?: string } = {}): StoredResult[] {
     const row = this.assessmentRow(id);
     const scanned = snapshot ?? this.getSnapshot(id);
     if (!scanned) throw new InputError(`assessment ${id} has no snapshot to scan again; give one (--snapshot FILE, --demo or --profile P)`);
@@ -252,7 +261,7 @@ export class AssayService {
     const results = evaluateSnapshot(scanned);
     this.write(() => {
       // The stored snapshot is redacted already; its original's hash stays as recorded.
-      this.writeScan(id, scanned, results, snapshot ? originalSha256(snapshot) : undefined);
+      this.writeScan(id, scanned, results, snapshot ? { original: originalSha256(snapshot), source: options.source ?? 'rescan' } : { source: 'rescan of the stored snapshot' });
       deleteUnusedBlobs(this.db);
     });
     return this.getResults(id);
@@ -317,31 +326,85 @@ export class AssayService {
     return row.snapshot_original_sha256 ?? undefined;
   }
 
+  /**
+   * The stored snapshot, re-checked on every read: its bytes must hash to the key they are stored
+   * under, and that key must be the one the latest scan event of the history recorded. A snapshot
+   * changed after it was scanned is refused as damage, never evaluated.
+   */
   getSnapshot(id: number): Snapshot | undefined {
     const row = this.assessmentRow(id);
     if (!row.snapshot_sha256) return undefined;
+    const mismatch = this.snapshotMismatch(row, this.latestScan(id));
+    if (mismatch) throw new StoredDataDamaged(`${mismatch}; see \`assay history ${id} --verify\``);
     const bytes = readBlob(this.db, row.snapshot_sha256);
-    return bytes ? (JSON.parse(bytes.toString('utf8')) as Snapshot) : undefined;
+    return bytes ? (parseStoredJson<Snapshot>(bytes.toString('utf8'), `the stored snapshot of assessment ${id}`)) : undefined;
   }
 
   // ── decisions ──────────────────────────────────────────────────────────────────────────────
 
   /** Validates and records one decision, appending a hash-chained history event. */
   decide(id: number, input: DecisionInput): Decision {
-    const [decision] = this.decideMany(id, [input.recId], input);
+    const [decision] = this.decideEach(id, [input]);
     return decision!;
   }
 
   /** The same decision for several recommendations, in one transaction. */
   decideMany(id: number, recIds: string[], input: Omit<DecisionInput, 'recId'>): Decision[] {
-    this.assessmentRow(id);
-    if (recIds.length === 0) throw new InputError('no recommendation given to decide');
+    return this.decideEach(
+      id,
+      recIds.map((recId) => ({ ...input, recId })),
+    );
+  }
+
+  /**
+   * A decision for each recommendation, each with its own input (a batch where every one keeps its
+   * own rating), in one transaction: all are recorded, or none when any is refused.
+   */
+  decideEach(id: number, inputs: readonly DecisionInput[]): Decision[] {
+    const row = this.assessmentRow(id);
+    if (inputs.length === 0) throw new InputError('no recommendation given to decide');
+    const seen = new Set<string>();
+    const unique = inputs.filter((input) => !seen.has(input.recId) && seen.add(input.recId));
     const decidedAt = this.now();
-    const decisions = [...new Set(recIds)].map((recId) => this.buildDecision({ ...input, recId }, decidedAt));
+    const decisions = unique.map((input) => this.buildDecision(id, row, input, decidedAt, unique.length > 1));
     this.write(() => {
       for (const decision of decisions) this.writeDecision(id, decision, decision.decidedAt);
     });
     return decisions;
+  }
+
+  /** Sets how long an exception decided from now on may run, in days after its decision. */
+  setMaxExceptionDays(id: number, days: number | string): number {
+    this.assessmentRow(id);
+    const limit = checkMaxExceptionDays(days);
+    if (typeof limit === 'string') throw new InputError(limit);
+    this.write(() => this.db.prepare('UPDATE assessments SET max_exception_days = ? WHERE id = ?').run(limit, id));
+    return limit;
+  }
+
+  // ── drafts (unsaved forms: not assessment data, never exported, not history) ─────────────────
+
+  /** Keeps a form's unsaved state under `key` (e.g. its sorted recommendation ids), replacing any earlier one. */
+  saveDraft(id: number, key: string, body: unknown): void {
+    this.assessmentRow(id);
+    this.write(() =>
+      this.db
+        .prepare('INSERT OR REPLACE INTO drafts (assessment_id, draft_key, body_json, saved_at) VALUES (?, ?, ?, ?)')
+        .run(id, key, JSON.stringify(body), this.now().toISOString()),
+    );
+  }
+
+  loadDraft(id: number, key: string): { body: unknown; savedAt: string } | undefined {
+    this.assessmentRow(id);
+    const row = this.db.prepare('SELECT body_json, saved_at FROM drafts WHERE assessment_id = ? AND draft_key = ?').get(id, key) as
+      | { body_json: string; saved_at: string }
+      | undefined;
+    return row ? { body: JSON.parse(row.body_json) as unknown, savedAt: row.saved_at } : undefined;
+  }
+
+  dropDraft(id: number, key: string): void {
+    this.assessmentRow(id);
+    this.write(() => this.db.prepare('DELETE FROM drafts WHERE assessment_id = ? AND draft_key = ?').run(id, key));
   }
 
   /**
@@ -386,7 +449,7 @@ export class AssayService {
 
   // ── history ────────────────────────────────────────────────────────────────────────────────
 
-  history(id: number, recId?: string): DecisionEvent[] {
+  history(id: number, recId?: string): HistoryEvent[] {
     this.assessmentRow(id);
     const rows = (
       recId === undefined
@@ -405,7 +468,9 @@ export class AssayService {
     const events = this.history(id);
     const problems: HistoryProblem[] = verifyChain(events, { length: row.chain_length, hash: row.chain_head });
     const lastEvent = new Map<string, { event: DecisionEvent; position: number }>();
-    events.forEach((event, index) => lastEvent.set(event.recId, { event, position: index + 1 }));
+    events.forEach((event, index) => {
+      if (isDecisionEvent(event)) lastEvent.set(event.recId, { event, position: index + 1 });
+    });
     for (const decision of this.getDecisions(id)) {
       const last = lastEvent.get(decision.recId);
       if (!last) {
@@ -419,33 +484,118 @@ export class AssayService {
         });
       }
     }
+    const notBound: string[] = [];
+    this.checkEvidenceEvents(id, events, problems, notBound);
+    this.checkScanEvents(row, events, problems, notBound);
     problems.sort((a, b) => a.position - b.position);
-    return { intact: problems.length === 0, events: events.length, problems };
+    return { intact: problems.length === 0, events: events.length, problems, ...(notBound.length > 0 ? { notBound } : {}) };
+  }
+
+  /**
+   * Every attachment row, attached or detached, against the attach and detach events: each must
+   * have one, say the same about the file, and be detached exactly when its last event is a detach.
+   * Rows older than the first such event were recorded before attachments joined the chain.
+   */
+  private checkEvidenceEvents(id: number, events: readonly HistoryEvent[], problems: HistoryProblem[], notBound: string[]): void {
+    const lastByFile = new Map<string, { event: EvidenceEvent; position: number }>();
+    events.forEach((event, index) => {
+      if (event.kind === 'attach' || event.kind === 'detach') lastByFile.set(`${event.recId}\u0000${event.evidence.sha256}`, { event, position: index + 1 });
+    });
+    const firstBound = events.find((event) => event.kind !== undefined)?.at;
+    const rows = this.listEvidence(id, undefined, { includeDetached: true });
+    for (const record of rows) {
+      const key = `${record.recId}\u0000${record.sha256}`;
+      const last = lastByFile.get(key);
+      lastByFile.delete(key);
+      const file = `the attachment ${record.sha256.slice(0, 12)} (${record.name}) of ${record.recId}`;
+      if (!last) {
+        if (firstBound === undefined || Date.parse(record.addedAt) < Date.parse(firstBound)) notBound.push(`${file}: not bound (recorded before attachments joined the history)`);
+        else problems.push({ position: events.length + 1, kind: 'inserted', detail: `${file} has no attach event in the history` });
+        continue;
+      }
+      const { event, position } = last;
+      if (canonicalJson(evidenceRef(record)) !== canonicalJson(event.evidence)) {
+        problems.push({ position, seq: event.seq, kind: 'edited', detail: `${file} differs from what its ${event.kind} event (seq ${event.seq}) records` });
+      } else if ((event.kind === 'detach') !== (record.detached !== undefined)) {
+        problems.push({
+          position,
+          seq: event.seq,
+          kind: 'edited',
+          detail: `${file} is ${record.detached ? 'detached' : 'attached'} in the evidence table, but its last history event (seq ${event.seq}) ${event.kind}es it`,
+        });
+      }
+    }
+    for (const { event, position } of lastByFile.values()) {
+      problems.push({ position, seq: event.seq, kind: 'deleted', detail: `the attachment ${event.evidence.sha256.slice(0, 12)} (${event.evidence.name}) of ${event.recId}, ${event.kind}ed at seq ${event.seq}, is gone from the evidence table` });
+    }
+  }
+
+  /** The stored snapshot against the latest scan event; one stored before scans joined the chain is not bound. */
+  private checkScanEvents(row: AssessmentRow, events: readonly HistoryEvent[], problems: HistoryProblem[], notBound: string[]): void {
+    const index = events.findLastIndex((event) => event.kind === 'scan');
+    const scan = index < 0 ? undefined : (events[index] as ScanEvent);
+    if (row.snapshot_sha256 && !scan) {
+      notBound.push(`the stored snapshot (SHA-256 ${row.snapshot_sha256.slice(0, 12)}…): not bound (recorded before scans joined the history)`);
+      return;
+    }
+    const mismatch = this.snapshotMismatch(row, scan);
+    if (mismatch) problems.push({ position: index + 1, seq: scan?.seq, kind: 'edited', detail: mismatch });
+  }
+
+  /** The latest scan event of the chain as stored, if any. */
+  private latestScan(id: number): ScanEvent | undefined {
+    const row = this.db.prepare("SELECT * FROM decision_events WHERE assessment_id = ? AND kind = 'scan' ORDER BY seq DESC LIMIT 1").get(id) as EventRow | undefined;
+    return row ? (toEvent(row) as ScanEvent) : undefined;
+  }
+
+  /**
+   * Why the stored snapshot is not the one the scan event recorded: the event no longer matches
+   * its own hash, the snapshot is stored under another key, or its bytes no longer hash to that key.
+   */
+  private snapshotMismatch(row: AssessmentRow, scan: ScanEvent | undefined): string | undefined {
+    if (!scan) return undefined;
+    const what = `the stored snapshot of assessment ${row.id}`;
+    if (eventHash(scan) !== scan.hash) return `the scan event (seq ${scan.seq}) that records ${what} no longer matches its hash`;
+    if (row.snapshot_sha256 !== scan.snapshot.sha256) {
+      return `${what} is stored as SHA-256 ${row.snapshot_sha256 ?? 'none'}, but the latest scan (seq ${scan.seq}) recorded ${scan.snapshot.sha256}: it was replaced after it was scanned`;
+    }
+    const actual = storedSha256(this.db, scan.snapshot.sha256);
+    // Bytes that no longer hash to their own key are damage to the file, told as such wherever they are read.
+    if (actual !== scan.snapshot.sha256) {
+      throw new StoredDataDamaged(`${what} ${actual === undefined ? 'is missing' : `now hashes to ${actual}`}, but the latest scan (seq ${scan.seq}) recorded ${scan.snapshot.sha256}: its bytes were changed after it was scanned`);
+    }
+    return undefined;
   }
 
   // ── evidence ───────────────────────────────────────────────────────────────────────────────
 
   /**
-   * Stores a file's bytes (once per distinct content) and links them to a recommendation.
-   * Attaching the same bytes to the same recommendation again returns the existing record.
+   * Stores a file's bytes (once per distinct content) and links them to a recommendation,
+   * appending an attach event. Attaching the same bytes to the same recommendation again returns
+   * the existing record (one detached before is attached again). `replaces` detaches an earlier
+   * attachment in the same step; its bytes stay stored, as with `detachEvidence`. `name` records
+   * a name other than the file's own (a file staged under a temporary name); packs treat it as
+   * untrusted text either way.
    */
-  attach(id: number, recId: string, filePath: string, note?: string, options: { replaces?: string } = {}): EvidenceRecord {
+  attach(id: number, recId: string, filePath: string, note?: string, options: { replaces?: string; name?: string } = {}): EvidenceRecord {
     this.assessmentRow(id);
     checkRecommendation(recId);
-    const replaced = options.replaces === undefined ? undefined : this.evidenceToReplace(id, recId, options.replaces);
+    const replaced = options.replaces === undefined ? undefined : this.attachedEvidence(id, recId, options.replaces);
     const { sha256, size } = this.readAttachment(filePath);
     if (replaced && replaced.sha256 === sha256) throw new InputError(`${filePath} is the very file it would replace (SHA-256 ${sha256}); nothing was changed`);
-    const name = basename(filePath);
-    const existing = this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ? AND sha256 = ?').get(id, recId, sha256) as
-      | EvidenceRow
-      | undefined;
-    if (existing && !replaced) return toEvidence(existing);
+    const name = options.name ?? basename(filePath);
+    const existing = this.evidenceRow(id, recId, sha256);
+    if (existing && existing.detached_at === null && !replaced) return toEvidence(existing);
+    const at = this.now().toISOString();
     const evidenceId = this.write(() => {
-      if (replaced) {
-        this.db.prepare('DELETE FROM evidence WHERE assessment_id = ? AND rec_id = ? AND sha256 = ?').run(id, recId, replaced.sha256);
-        deleteUnusedBlobs(this.db);
+      if (replaced) this.markDetached(replaced, `replaced by ${sha256.slice(0, 12)} (${name})`, at);
+      if (existing) {
+        if (existing.detached_at !== null) {
+          this.db.prepare('UPDATE evidence SET detached_by = NULL, detached_at = NULL, detach_reason = NULL WHERE id = ?').run(existing.id);
+          this.appendEvent(id, { kind: 'attach', recId, actor: this.actor, at, evidence: evidenceRef(toEvidence(existing)) });
+        }
+        return existing.id;
       }
-      if (existing) return existing.id;
       let unchanged: boolean;
       try {
         unchanged = putBlobFromFile(this.db, filePath, INPUT_KINDS.attachment, sha256, size);
@@ -463,10 +613,27 @@ export class AssayService {
           `INSERT INTO evidence (assessment_id, rec_id, sha256, name, media_type, size, note, added_by, added_at)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
         )
-        .run(id, recId, sha256, name, mediaTypeFor(name), size, note?.trim() || null, this.actor, this.now().toISOString());
-      return Number(lastInsertRowid);
+        .run(id, recId, sha256, name, mediaTypeFor(name), size, note?.trim() || null, this.actor, at);
+      const record = toEvidence(this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(lastInsertRowid) as EvidenceRow);
+      this.appendEvent(id, { kind: 'attach', recId, actor: this.actor, at, evidence: evidenceRef(record) });
+      return record.id;
     });
     return toEvidence(this.db.prepare('SELECT * FROM evidence WHERE id = ?').get(evidenceId) as EvidenceRow);
+  }
+
+  /**
+   * Takes an attachment off a recommendation (added by mistake, superseded): the record is marked
+   * detached with who, when and why, a detach event is appended, and the stored bytes are kept.
+   * Packs and `listEvidence` leave it out from then on.
+   */
+  detachEvidence(id: number, recId: string, sha256OrPrefix: string, reason: string): EvidenceRecord {
+    this.assessmentRow(id);
+    checkRecommendation(recId);
+    const why = reason.trim();
+    if (!why) throw new InputError('detaching an attachment needs a reason (--reason TEXT), e.g. "attached by mistake" or "superseded by the redacted copy"');
+    const record = this.attachedEvidence(id, recId, sha256OrPrefix);
+    this.write(() => this.markDetached(record, why, this.now().toISOString()));
+    return toEvidence(this.evidenceRow(id, recId, record.sha256)!);
   }
 
   /** Searches stored bytes for credentials a chunk at a time (see src/secrets.ts). */
@@ -502,12 +669,14 @@ export class AssayService {
     return this.keptSecrets(id).find((k) => k.id === finding.id)!;
   }
 
-  listEvidence(id: number, recId?: string): EvidenceRecord[] {
+  /** The attachments of an assessment (or one recommendation); detached ones only when asked for. */
+  listEvidence(id: number, recId?: string, options: { includeDetached?: boolean } = {}): EvidenceRecord[] {
     this.assessmentRow(id);
+    const attachedOnly = options.includeDetached ? '' : ' AND detached_at IS NULL';
     const rows = (
       recId === undefined
-        ? this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? ORDER BY id').all(id)
-        : this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ? ORDER BY id').all(id, checkRecommendation(recId))
+        ? this.db.prepare(`SELECT * FROM evidence WHERE assessment_id = ?${attachedOnly} ORDER BY id`).all(id)
+        : this.db.prepare(`SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ?${attachedOnly} ORDER BY id`).all(id, checkRecommendation(recId))
     ) as EvidenceRow[];
     return rows.map(toEvidence);
   }
@@ -521,14 +690,24 @@ export class AssayService {
 
   // ── internals ──────────────────────────────────────────────────────────────────────────────
 
-  /** The attachment a new file replaces, named by its SHA-256 (or the start of it). */
-  private evidenceToReplace(id: number, recId: string, sha256: string): EvidenceRecord {
+  /** An attachment of the recommendation still attached, named by its SHA-256 (or the start of it). */
+  private attachedEvidence(id: number, recId: string, sha256: string): EvidenceRecord {
     const given = sha256.trim().toLowerCase();
     const attached = this.listEvidence(id, recId);
     const matches = /^[0-9a-f]{6,64}$/.test(given) ? attached.filter((e) => e.sha256.startsWith(given)) : [];
     if (matches.length === 1) return matches[0]!;
     const accepted = attached.length > 0 ? `; its attachments: ${attached.map((e) => `${e.sha256.slice(0, 12)} ${e.name}`).join(', ')}` : '';
     throw new InputError(`${recId} has no attachment with SHA-256 ${sha256}${matches.length > 1 ? ' alone (give more digits)' : ''}${accepted}`);
+  }
+
+  private evidenceRow(id: number, recId: string, sha256: string): EvidenceRow | undefined {
+    return this.db.prepare('SELECT * FROM evidence WHERE assessment_id = ? AND rec_id = ? AND sha256 = ?').get(id, recId, sha256) as EvidenceRow | undefined;
+  }
+
+  /** Marks an attachment detached and appends its detach event; call inside a write transaction. */
+  private markDetached(record: EvidenceRecord, reason: string, at: string): void {
+    this.db.prepare('UPDATE evidence SET detached_by = ?, detached_at = ?, detach_reason = ? WHERE id = ?').run(this.actor, at, reason, record.id);
+    this.appendEvent(record.assessmentId, { kind: 'detach', recId: record.recId, actor: this.actor, at, evidence: evidenceRef(record), reason });
   }
 
   /**
@@ -560,9 +739,10 @@ export class AssayService {
   /**
    * Stores the results and the snapshot, the latter redacted as a pack redacts it (the checks have
    * run on the whole of it already); `original` is the unredacted one's hash, undefined to keep the
-   * one recorded.
+   * one recorded. A scan event binds the stored snapshot's hash (and the original's) to the chain.
    */
-  private writeScan(id: number, snapshot: Snapshot, results: CheckResult[], original: string | undefined): void {
+  private writeScan(id: number, snapshot: Snapshot, results: CheckResult[], scan: { original?: string; source: string }): void {
+    const { original } = scan;
     const sha256 = putBlob(this.db, Buffer.from(JSON.stringify(redactSecretMembers(snapshot)), 'utf8'));
     this.db
       .prepare(
@@ -572,6 +752,14 @@ export class AssayService {
       )
       .run(sha256, snapshot.collectedAt, JSON.stringify(snapshot.regions), snapshot.account, original ?? null, id);
     this.replaceResults(id, results, 'assay');
+    const originalSha256 = original ?? this.snapshotOriginalSha256(id);
+    this.appendEvent(id, {
+      kind: 'scan',
+      recId: '',
+      actor: this.actor,
+      at: this.now().toISOString(),
+      snapshot: defined({ sha256, originalSha256, collectedAt: snapshot.collectedAt, source: scan.source }),
+    });
   }
 
   private replaceResults(id: number, results: CheckResult[], source: FindingSource): void {
@@ -587,104 +775,35 @@ export class AssayService {
     }
   }
 
-  /** Applies the decision rules; every refusal names the bad value and what is accepted. */
-  private buildDecision(input: DecisionInput, decidedAt: Date): Decision {
+  /**
+   * Applies the decision rules (`decision-rules.ts`) against the automated result of Assay's own
+   * scan; every refusal names the field's option and what is accepted (and, in a batch, `named`,
+   * the recommendation refused).
+   */
+  private buildDecision(id: number, assessment: AssessmentRow, input: DecisionInput, decidedAt: Date, named: boolean): Decision {
     const recId = checkRecommendation(input.recId);
     const rec = findRecommendation(recId)!;
-    const status = oneOf('status', input.status, DECISION_STATUSES);
-    const justification = input.justification?.trim() ?? '';
-    if (!justification && (rec.assessment === 'manual' || NEEDS_JUSTIFICATION.includes(status))) {
-      const why = NEEDS_JUSTIFICATION.includes(status) ? `a ${status} decision` : `${recId} (a manual recommendation)`;
-      throw new InputError(`a justification is required for ${why} (--justification TEXT)`);
-    }
-    const day = isoDay(decidedAt);
-    let approver: string | undefined;
-    let expiresAt: string | undefined;
-    if (status === 'exception') {
-      approver = input.approver?.trim();
-      if (!approver) throw new InputError('an exception needs an approver (--approver NAME)');
-      if (!input.expiresAt) throw new InputError('an exception needs an expiry date (--expires YYYY-MM-DD)');
-      expiresAt = parseDay('expiry date', input.expiresAt);
-      if (expiresAt <= day) throw new InputError(`the expiry date ${expiresAt} must be after the decision date ${day}`);
-    } else if (input.approver?.trim() || input.expiresAt) {
-      throw new InputError(`an approver and an expiry date belong to exceptions only, not to a ${status} decision`);
-    }
-    if ((input.likelihood === undefined) !== (input.impact === undefined)) {
-      throw new InputError('likelihood and impact go together: give both (--likelihood 1-4 --impact 1-4) or neither');
-    }
-    for (const [what, value] of [
-      ['likelihood', input.likelihood],
-      ['impact', input.impact],
-    ] as const) {
-      if (value !== undefined && !isRating(value)) throw new InputError(`invalid ${what} "${String(value)}"; accepted: 1, 2, 3, 4`);
-    }
-    if ((status === 'pass' || status === 'not_applicable') && (input.likelihood !== undefined || input.dueDate !== undefined)) {
-      throw new InputError(`a risk rating and a due date belong to fail and exception decisions, not to a ${status} decision`);
-    }
-    const likelihoodWhy = input.likelihoodWhy?.trim() || undefined;
-    const impactWhy = input.impactWhy?.trim() || undefined;
-    if ((likelihoodWhy || impactWhy) && input.likelihood === undefined) {
-      throw new InputError('a reason for the likelihood or impact needs the rating itself (--likelihood 1-4 --impact 1-4)');
-    }
-    const level = input.likelihood !== undefined && input.impact !== undefined ? riskLevel(input.likelihood, input.impact) : undefined;
-    const mitigation = input.mitigation === undefined ? undefined : oneOf('mitigation type', input.mitigation, MITIGATION_TYPES);
-    const due = this.decisionDueDate(status, input.dueDate, level, expiresAt, decidedAt);
-    return defined({
-      recId,
-      status,
-      justification,
-      likelihood: input.likelihood,
-      impact: input.impact,
-      likelihoodWhy,
-      impactWhy,
-      riskLevel: level,
-      mitigation,
-      mitigationWhy: input.mitigationWhy?.trim() || undefined,
-      owner: input.owner?.trim() || undefined,
-      dueDate: due,
-      approver,
-      expiresAt,
-      decidedBy: this.actor,
-      decidedAt: decidedAt.toISOString(),
-    });
-  }
-
-  /**
-   * When an open risk must be dealt with: an exception is reviewed when it expires; a failure
-   * within its level's remediation window (an assessor may pick an earlier day, never a later one:
-   * a longer timeline is an exception, with an approver).
-   */
-  private decisionDueDate(status: string, given: string | undefined, level: RiskLevel | undefined, expiresAt: string | undefined, decidedAt: Date): string | undefined {
-    const due = given === undefined ? undefined : parseDay('due date', given);
-    if (status === 'exception') {
-      if (due !== undefined && due !== expiresAt) throw new InputError(`an exception is due for review on its expiry date (${expiresAt}); change --expires instead of giving --due ${due}`);
-      return expiresAt;
-    }
-    if (status !== 'fail') return undefined;
-    const day = isoDay(decidedAt);
-    if (due !== undefined && due < day) throw new InputError(`the due date ${due} is before the decision date ${day}`);
-    if (!level) return due;
-    const latest = dueDate(decidedAt, level);
-    if (due !== undefined && due > latest) {
-      throw new InputError(`the due date ${due} is past the ${REMEDIATION_DAYS[level]}-day window of a ${level} risk (latest ${latest}); a longer timeline needs an exception with an approver`);
-    }
-    return due ?? latest;
+    const result = this.db.prepare("SELECT status FROM results WHERE assessment_id = ? AND rec_id = ? AND source = 'assay'").get(id, recId) as
+      | { status: CheckStatus }
+      | undefined;
+    const checked = checkDecision(
+      { ...input, recId },
+      { id: recId, assessment: rec.assessment },
+      { at: decidedAt, actor: this.actor, automated: result?.status, maxExceptionDays: assessment.max_exception_days },
+    );
+    if (checked.problems) throw new InputError(`${named ? `${recId}: ` : ''}${describeProblems(checked.problems, true)}`);
+    return checked.decision;
   }
 
   /** Writes the current state and appends its history event; call inside a write transaction. */
   private writeDecision(id: number, decision: Decision, at: string): void {
-    const head = this.db.prepare('SELECT chain_length, chain_head FROM assessments WHERE id = ?').get(id) as
-      | { chain_length: number; chain_head: string }
-      | undefined;
-    // Checked again inside the transaction: another process may have deleted it meanwhile.
-    if (!head) throw new InputError(`no assessment with id ${id} in ${this.dbPath} (see \`assay list\`)`);
     const beforeRow = this.db.prepare('SELECT * FROM decisions WHERE assessment_id = ? AND rec_id = ?').get(id, decision.recId) as DecisionRow | undefined;
     this.db
       .prepare(
         `INSERT OR REPLACE INTO decisions (assessment_id, rec_id, status, justification, likelihood, impact, likelihood_why, impact_why,
            risk_level, mitigation, mitigation_why, owner, due_date, approver, expires_at, decided_by, decided_at,
-           carried_from_assessment, carried_from_decided_at)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           carried_from_assessment, carried_from_decided_at, overrides)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -706,25 +825,34 @@ export class AssayService {
         decision.decidedAt,
         decision.carriedFrom?.assessmentId ?? null,
         decision.carriedFrom?.decidedAt ?? null,
+        decision.overrides ?? null,
       );
-    const event: Omit<DecisionEvent, 'hash'> = {
-      seq: head.chain_length + 1,
-      assessmentId: id,
-      recId: decision.recId,
-      actor: this.actor,
-      at,
-      before: beforeRow ? toDecision(beforeRow) : null,
-      after: decision,
-      prevHash: head.chain_head,
-    };
-    const hash = eventHash(event);
+    this.appendEvent(id, { recId: decision.recId, actor: this.actor, at, before: beforeRow ? toDecision(beforeRow) : null, after: decision });
+  }
+
+  /**
+   * Appends one event to the assessment's hash chain and moves its recorded head; call inside a
+   * write transaction. Attach, detach and scan rows keep their payload in body_json (and the JSON
+   * text null in after_json); a decision's row is as it always was.
+   */
+  private appendEvent(id: number, fields: NewEvent): HistoryEvent {
+    const head = this.db.prepare('SELECT chain_length, chain_head FROM assessments WHERE id = ?').get(id) as
+      | { chain_length: number; chain_head: string }
+      | undefined;
+    // Checked again inside the transaction: another process may have deleted it meanwhile.
+    if (!head) throw new InputError(`no assessment with id ${id} in ${this.dbPath} (see \`assay list\`)`);
+    const unhashed = { seq: head.chain_length + 1, assessmentId: id, ...fields, prevHash: head.chain_head } as UnhashedEvent;
+    const event = { ...unhashed, hash: eventHash(unhashed) } as HistoryEvent;
+    const decision = isDecisionEvent(event) ? event : undefined;
+    const body = isDecisionEvent(event) ? null : JSON.stringify(event.kind === 'scan' ? { snapshot: event.snapshot } : defined({ evidence: event.evidence, reason: event.reason }));
     this.db
       .prepare(
-        `INSERT INTO decision_events (assessment_id, seq, rec_id, actor, at, before_json, after_json, prev_hash, hash)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO decision_events (assessment_id, seq, rec_id, actor, at, before_json, after_json, prev_hash, hash, kind, body_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(id, event.seq, event.recId, event.actor, event.at, event.before ? JSON.stringify(event.before) : null, JSON.stringify(event.after), event.prevHash, hash);
-    this.db.prepare('UPDATE assessments SET chain_length = ?, chain_head = ? WHERE id = ?').run(event.seq, hash, id);
+      .run(id, event.seq, event.recId, event.actor, event.at, decision?.before ? JSON.stringify(decision.before) : null, JSON.stringify(decision?.after ?? null), event.prevHash, event.hash, event.kind ?? null, body);
+    this.db.prepare('UPDATE assessments SET chain_length = ?, chain_head = ? WHERE id = ?').run(event.seq, event.hash, id);
+    return event;
   }
 
   private readAttachment(filePath: string): { sha256: string; size: number } {
@@ -738,6 +866,11 @@ export class AssayService {
     if (read.size > MAX_ATTACHMENT_BYTES) throw new InputError(`${filePath} grew past ${formatBytes(MAX_ATTACHMENT_BYTES)} while being read`);
     return read;
   }
+}
+
+/** An attachment as its history events record it. */
+function evidenceRef(record: EvidenceRecord): EvidenceRef {
+  return defined({ sha256: record.sha256, name: record.name, mediaType: record.mediaType, size: record.size, note: record.note });
 }
 
 /**

@@ -2,13 +2,14 @@
  * The App: the screen stack, the one input dispatcher (overlay first, then the screen on top,
  * then the global keys), the help overlay and the quit question.
  */
-import { Box, useApp, useInput } from 'ink';
+import { Box, useApp } from 'ink';
 import { useCallback, useMemo, useRef } from 'react';
 import { helpLines, HelpOverlay } from './components/help.js';
 import { ColorContext, Question, T } from './components/ui.js';
 import type { TuiDeps } from './deps.js';
 import { homeEntry, sourceEntry } from './entries.js';
-import { resolve, toKeyPresses, type KeymapId, type KeyPress } from './keys.js';
+import { useKeyPresses } from './input.js';
+import { resolve, type KeymapId, type KeyPress } from './keys.js';
 import { frameHeight, MIN_HEIGHT, MIN_WIDTH } from './layout.js';
 import { NavContext, RegisterContext, type Entry, type Nav, type ScreenHandle } from './nav.js';
 import { AttachScreen } from './screens/attach.js';
@@ -17,8 +18,10 @@ import { DetailScreen } from './screens/detail.js';
 import { DriftScreen } from './screens/drift.js';
 import { ExportScreen } from './screens/export.js';
 import { HomeScreen } from './screens/home.js';
+import { ImportScreen } from './screens/import.js';
 import { SourceScreen } from './screens/source.js';
 import { WalkScreen } from './screens/walk.js';
+import { WorkpaperScreen } from './screens/workpaper.js';
 import { createStore, useStore } from './store.js';
 import { clamp } from './window.js';
 import { wrap } from './text.js';
@@ -89,6 +92,10 @@ function Screen({ entry }: { entry: Entry }) {
       return <ExportScreen entry={entry} />;
     case 'drift':
       return <DriftScreen entry={entry} />;
+    case 'workpaper':
+      return <WorkpaperScreen entry={entry} />;
+    case 'import':
+      return <ImportScreen entry={entry} />;
   }
 }
 
@@ -172,9 +179,7 @@ export function App({ deps, width, height, color = true, onQuit }: AppProps) {
     [app, handlePress],
   );
 
-  useInput((input, key) => {
-    for (const press of toKeyPresses(input, key)) handlePress(press);
-  });
+  useKeyPresses(handlePress);
 
   const nav: Nav = useMemo(
     () => ({

@@ -19,6 +19,10 @@ export type TuiService = Pick<
   | 'resultsFor'
   | 'decide'
   | 'decideMany'
+  | 'decideEach'
+  | 'saveDraft'
+  | 'loadDraft'
+  | 'dropDraft'
   | 'getDecisions'
   | 'effectiveStatus'
   | 'history'
@@ -51,6 +55,8 @@ export interface CollectOptions {
 export interface ExportOptions {
   onProgress(progress: Progress): void;
   signal: AbortSignal;
+  /** Sign SHA256SUMS with this minisign secret key. */
+  signKey?: string;
 }
 
 export interface ExportResult {
@@ -58,6 +64,16 @@ export interface ExportResult {
   bytes?: number;
   files?: number;
   sha256?: string;
+}
+
+/** What an import of a scanner's file stored (the same words `assay import` prints). */
+export interface ImportReport {
+  /** The mapped recommendations, the rules not mapped and the entries skipped, one per line. */
+  summary: string;
+  /** Where the results went and what stayed unchanged. */
+  stored: string;
+  /** Said when a file of another account was let in. */
+  warnings: string[];
 }
 
 export interface CarryResult {
@@ -75,8 +91,26 @@ export interface TuiDeps {
   dbPath: string;
   /** The date expiry and due dates are judged on. */
   today(): Date;
-  /** Where relative paths (attach, export) start. */
+  /** Where relative paths (attach, export, import) start. */
   cwd: string;
+  /** The folder the export screen offers for packs until one is used in this session. */
+  packFolder: string;
+  /** The signing key the export screen offers (where `assay keygen` is told to write it). */
+  signKey: string;
+  /**
+   * Writes a copy of an attachment's stored bytes to a private temporary file (mode 0600, never
+   * executable) and returns its path.
+   */
+  extractAttachment?(sha256: string, name: string): Promise<string>;
+  /** Marks an attachment detached, with who, when and why; its bytes stay stored (the service's `detachEvidence`). */
+  detachEvidence?(assessmentId: number, recId: string, sha256OrPrefix: string, reason: string): void;
+  /** Shows a file in the system viewer (`xdg-open`, `open`); returns the program used, or undefined when there is none. */
+  openWithViewer?(path: string): string | undefined;
+  /**
+   * Imports a Prowler (CSV, JSON-OCSF) or Security Hub (ASFF) file into the assessment, as
+   * `assay import` does; throws an InputError naming what is wrong with a file it refuses.
+   */
+  importScanner?(assessmentId: number, path: string): Promise<ImportReport>;
   loadDemo(): Snapshot;
   readSnapshot(path: string): Snapshot;
   collect?(options: CollectOptions): Promise<Snapshot>;

@@ -1,7 +1,7 @@
 /** Builders of screen entries: each makes the screen's store with its data already loaded. */
 import type { Decision } from '../src/model.js';
 import type { TuiDeps } from './deps.js';
-import { DETAIL_CHROME, driftListHeight, HOME_CHROME, listHeight, WALK_CHROME } from './layout.js';
+import { DETAIL_CHROME, driftListHeight, HOME_CHROME, IMPORT_CHROME, listHeight, WALK_CHROME, WORKPAPER_CHROME } from './layout.js';
 import { entryKey, type Entry } from './nav.js';
 import { OpenAssessment } from './session.js';
 import { attachReducer, initialAttach } from './state/attach.js';
@@ -11,7 +11,9 @@ import { driftReducer, initialDrift } from './state/drift.js';
 import { exportReducer, initialExport } from './state/export.js';
 import { homeReducer, initialHome } from './state/home.js';
 import { initialSource, sourceReducer, type Purpose } from './state/source.js';
+import { importReducer, initialImport } from './state/import.js';
 import { initialWalk, walkReducer } from './state/walk.js';
+import { initialWorkpaper, workpaperReducer } from './state/workpaper.js';
 import { createStore } from './store.js';
 
 export interface Size {
@@ -43,12 +45,12 @@ export function walkEntry(deps: TuiDeps, assessmentId: number, size: Size): Entr
 
 export function detailEntry(open: OpenAssessment, recId: string, order: readonly string[], size: Size): Entry {
   open.place(recId);
-  const state = initialDetail(open.detail(recId), size.width, listHeight(size.height, DETAIL_CHROME), open.pane);
+  const state = initialDetail(open.detail(recId), size.width, listHeight(size.height, DETAIL_CHROME));
   return { screen: 'detail', key: entryKey(), open, order, store: createStore(detailReducer, state) };
 }
 
 export function decideEntry(open: OpenAssessment, recIds: readonly string[], status: Status | undefined, today: Date, onSaved?: (decisions: Decision[]) => void): Entry {
-  const state = initialDecide(open.targets(recIds), today, status);
+  const state = initialDecide(open.targets(recIds), today, { ...(status ? { status } : {}), ...(open.assessment.maxExceptionDays ? { maxExceptionDays: open.assessment.maxExceptionDays } : {}) });
   return { screen: 'decide', key: entryKey(), open, store: createStore(decideReducer, state), ...(onSaved ? { onSaved } : {}) };
 }
 
@@ -56,8 +58,16 @@ export function attachEntry(open: OpenAssessment, recId: string): Entry {
   return { screen: 'attach', key: entryKey(), open, recId, store: createStore(attachReducer, initialAttach(recId)) };
 }
 
+/** The folder the last pack of this session went to; the next export offers it again. */
+const lastPackFolder = new WeakMap<TuiDeps, string>();
+
+export function rememberPackFolder(deps: TuiDeps, folder: string): void {
+  lastPackFolder.set(deps, folder);
+}
+
 export function exportEntry(deps: TuiDeps, assessmentId: number, name: string): Entry {
-  return { screen: 'export', key: entryKey(), assessmentId, store: createStore(exportReducer, initialExport(assessmentId, name, deps.today())) };
+  const folder = lastPackFolder.get(deps) ?? deps.packFolder;
+  return { screen: 'export', key: entryKey(), assessmentId, store: createStore(exportReducer, initialExport(assessmentId, name, deps.today(), folder, deps.signKey)) };
 }
 
 export function driftEntry(deps: TuiDeps, open: OpenAssessment, size: Size): Entry | string {
@@ -72,4 +82,12 @@ export function driftEntry(deps: TuiDeps, open: OpenAssessment, size: Size): Ent
   }
   const rows = deps.drift(open.id);
   return { screen: 'drift', key: entryKey(), open, store: createStore(driftReducer, initialDrift(rows, fromName, driftListHeight(size.height))) };
+}
+
+export function workpaperEntry(open: OpenAssessment, size: Size): Entry {
+  return { screen: 'workpaper', key: entryKey(), open, store: createStore(workpaperReducer, initialWorkpaper(open.workpaper(), listHeight(size.height, WORKPAPER_CHROME))) };
+}
+
+export function importEntry(open: OpenAssessment, size: Size): Entry {
+  return { screen: 'import', key: entryKey(), open, store: createStore(importReducer, initialImport(listHeight(size.height, IMPORT_CHROME))) };
 }

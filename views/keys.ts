@@ -2,12 +2,12 @@
  * Every key of the TUI, in one table. The input dispatcher resolves key presses through it, the
  * footer shows its hints, the help overlay lists it, and `assay tui --keys` prints it as docs.
  */
-import type { Key } from 'ink';
+import { stripVTControlCharacters } from 'node:util';
 
 /** A key as the table names it: `down`, `enter`, `esc`, `tab`, `shift-tab`, `space`, `ctrl-s`, `j`, `J`, `/`. */
 export type KeyName = string;
 
-/** One key press after Ink's parsing; `text` holds the printable character, if any. */
+/** One key press; `text` holds what it types (a character, or a whole paste), if anything. */
 export interface KeyPress {
   name: KeyName;
   text: string;
@@ -68,7 +68,7 @@ const DECIDE_QUICK = [
   {
     action: 'pass',
     keys: ['p'],
-    help: 'decide pass (opens the form only when a justification is needed)',
+    help: 'decide pass (opens the form only when a justification is needed); after deciding one row the cursor moves to the next',
     hint: 'p/f/e/n decide',
     footerKeys: '',
     // While a search is active, n steps to the next match.
@@ -81,7 +81,7 @@ const DECIDE_QUICK = [
 
 export const KEYMAP = {
   global: table([
-    { action: 'help', keys: ['?'], help: 'show every key of this screen', hint: 'help' },
+    { action: 'help', keys: ['?', 'f1'], help: 'show every key of this screen (in a text field, where ? types, F1)', hint: 'help' },
     { action: 'quit', keys: ['q'], help: 'quit (asks first only when a form holds unsaved text)', hint: 'quit' },
     { action: 'quit-now', keys: ['ctrl-c'], help: 'quit at once from anywhere; everything confirmed is already saved' },
   ]),
@@ -116,7 +116,7 @@ export const KEYMAP = {
     { action: 'prev-section', keys: ['shift-tab'], help: 'jump to the previous section' },
     ...DECIDE_QUICK,
     { action: 'decide', keys: ['d'], help: 'open the decision form' },
-    { action: 'select', keys: ['space'], help: 'select the row (decide several at once)', hint: 'select' },
+    { action: 'select', keys: ['space'], help: 'select the row, or clear it; the cursor stays (decide several at once)', hint: 'select' },
     { action: 'select-all', keys: ['*'], help: 'select every row shown, or clear the selection' },
     { action: 'search', keys: ['/'], help: 'search ids and titles', hint: 'search' },
     { action: 'next-match', keys: ['n'], help: 'next search match', mode: 'search', hint: 'n/N match', footerKeys: '' },
@@ -136,6 +136,8 @@ export const KEYMAP = {
     { action: 'export', keys: ['x'], help: 'export the evidence pack' },
     { action: 'rescan', keys: ['r'], help: 'rescan: evaluate a new snapshot (decisions stay)' },
     { action: 'drift', keys: ['D'], help: 'drift: what changed since the assessment this one was carried from' },
+    { action: 'workpaper', keys: ['w'], help: 'workpaper: all recommendations in one table with the score, sortable and filterable', hint: 'workpaper' },
+    { action: 'import', keys: ['i'], help: 'import a Prowler (CSV, JSON-OCSF) or Security Hub (ASFF) file into this assessment' },
     { action: 'back', keys: ['esc'], help: 'clear the search, then the selection, then the filters; then back to the assessments', hint: 'back' },
   ]),
   search: table([
@@ -148,9 +150,12 @@ export const KEYMAP = {
     ...MOVE,
     { action: 'next-rec', keys: [']'], help: 'next recommendation (in the walk order)', hint: '[ ] prev/next', footerKeys: '' },
     { action: 'prev-rec', keys: ['['], help: 'previous recommendation' },
-    { action: 'decide', keys: ['d', 'enter'], help: 'open the decision form', hint: 'form', footerKeys: 'd' },
+    { action: 'decide', keys: ['d'], help: 'open the decision form', hint: 'form' },
+    { action: 'fold', keys: ['enter'], help: 'findings: show all of a long finding in place, or fold it again' },
     ...DECIDE_QUICK,
     { action: 'attach', keys: ['a'], help: 'attach a file as evidence', hint: 'attach' },
+    { action: 'open-attachment', keys: ['o'], help: 'evidence: open the attachment under the cursor (a private copy in the temporary folder, shown by the system viewer; never run)' },
+    { action: 'detach', keys: ['X'], help: 'evidence: detach the attachment under the cursor, with a reason (the history records it; the stored bytes are kept)' },
     { action: 'export', keys: ['x'], help: 'export the evidence pack' },
     { action: 'back', keys: ['esc'], help: 'back to the walk', hint: 'back' },
   ]),
@@ -172,9 +177,29 @@ export const KEYMAP = {
     { action: 'back', keys: ['esc'], help: 'back without attaching', hint: 'back' },
   ]),
   export: table([
-    { action: 'complete', keys: ['tab'], help: 'complete the path', hint: 'complete' },
-    { action: 'confirm', keys: ['enter'], help: 'write the evidence pack', hint: 'export' },
+    { action: 'complete', keys: ['tab'], help: 'complete the path (of the pack or of the key)', hint: 'complete' },
+    { action: 'next-field', keys: ['down'], help: 'next field: pack, sign, key', hint: 'field', footerKeys: '↑↓' },
+    { action: 'prev-field', keys: ['up', 'shift-tab'], help: 'previous field' },
+    { action: 'toggle', keys: ['space', 'left', 'right'], help: 'sign the pack or not', mode: 'choice field', hint: 'sign on/off', footerKeys: 'space' },
+    { action: 'confirm', keys: ['enter'], help: 'write the evidence pack (a missing folder is created)', hint: 'export' },
     { action: 'back', keys: ['esc'], help: 'back (while writing: stop and remove the partial file)', hint: 'back' },
+  ]),
+  workpaper: table([
+    ...MOVE,
+    { action: 'open', keys: ['enter'], help: 'open the recommendation', hint: 'open' },
+    { action: 'sort', keys: ['s'], help: 'sort by the next column: id, severity, due date, owner, status', hint: 'sort' },
+    { action: 'sort-back', keys: ['S'], help: 'sort by the previous column' },
+    { action: 'filter', keys: ['/'], help: 'filter: keep rows whose id, title, state, severity, owner or justification contain the text', hint: 'filter' },
+    { action: 'back', keys: ['esc'], help: 'clear the filter; then back to the walk', hint: 'back' },
+  ]),
+  import: table([
+    { action: 'complete', keys: ['tab'], help: 'complete the path', hint: 'complete' },
+    { action: 'confirm', keys: ['enter'], help: 'import the file (Prowler CSV or JSON-OCSF, Security Hub ASFF)', hint: 'import' },
+    { action: 'down', keys: ['down'], help: 'scroll what was imported', hint: 'scroll', footerKeys: '↑↓' },
+    { action: 'up', keys: ['up'], help: 'scroll up' },
+    { action: 'page-down', keys: ['pgdn'], help: 'one page down' },
+    { action: 'page-up', keys: ['pgup'], help: 'one page up' },
+    { action: 'back', keys: ['esc'], help: 'back to the walk', hint: 'back' },
   ]),
   drift: table([
     ...MOVE,
@@ -222,6 +247,8 @@ export const KEYMAP_TITLES: Record<KeymapId, string> = {
   attach: 'Attach evidence',
   export: 'Export the evidence pack',
   drift: 'Drift since the earlier assessment',
+  workpaper: 'The workpaper',
+  import: 'Import a scanner file',
   text: 'Text fields',
   prompt: 'Rename prompt',
   confirm: 'Questions (y/n)',
@@ -237,39 +264,117 @@ export function resolve<K extends KeymapId>(map: K, press: KeyPress, modes: read
   return matches.find((b) => b.mode === undefined)?.action;
 }
 
+/** The terminal wraps a paste in these when bracketed paste is on (`ESC[?2004h`). */
+export const PASTE_START = '\u001b[200~';
+export const PASTE_END = '\u001b[201~';
+
+/** Names of the CSI sequences ending in `~`, by their first parameter. */
+const TILDE_KEYS: Record<string, KeyName> = { '1': 'home', '7': 'home', '4': 'end', '8': 'end', '5': 'pgup', '6': 'pgdn', '3': 'delete', '11': 'f1' };
+/** Names by the final byte of a CSI (`ESC[A`) or SS3 (`ESC OA`) sequence; modifiers (`ESC[1;2A`) are ignored. */
+const FINAL_KEYS: Record<string, KeyName> = { A: 'up', B: 'down', C: 'right', D: 'left', H: 'home', F: 'end', Z: 'shift-tab', P: 'f1' };
+
 /**
- * Turns one Ink input event into key presses. Several printable characters can arrive in one
- * event (typed fast, or pasted): each becomes its own press, and line breaks inside become `enter`.
+ * Text as a field may take it from a paste: line breaks as `\n`, tabs as spaces, and every escape
+ * sequence and control character removed (a colour code copied from a terminal is no text).
  */
-export function toKeyPresses(input: string, key: Key): KeyPress[] {
-  const special = specialName(input, key);
-  if (special) return [{ name: special, text: '' }];
-  const presses: KeyPress[] = [];
-  for (const char of input) {
-    if (char === '\r' || char === '\n') presses.push({ name: 'enter', text: '' });
-    else if (char === '\t') presses.push({ name: 'tab', text: '' });
-    else if (char === ' ') presses.push({ name: 'space', text: ' ' });
-    else if (char >= ' ' && char !== '\u007f') presses.push({ name: char, text: char });
-  }
-  return presses;
+export function pastedText(raw: string): string {
+  const plain = stripVTControlCharacters(raw.replace(/\r\n?/g, '\n'));
+  // eslint-disable-next-line no-control-regex
+  return plain.replace(/\t/g, ' ').replace(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f]/g, '');
 }
 
-function specialName(input: string, key: Key): KeyName | undefined {
-  if (key.upArrow) return 'up';
-  if (key.downArrow) return 'down';
-  if (key.leftArrow) return 'left';
-  if (key.rightArrow) return 'right';
-  if (key.pageUp) return 'pgup';
-  if (key.pageDown) return 'pgdn';
-  if (key.home) return 'home';
-  if (key.end) return 'end';
-  if (key.return) return 'enter';
-  if (key.escape) return 'esc';
-  if (key.tab) return key.shift ? 'shift-tab' : 'tab';
-  // Backspace (0x7f) arrives as `delete`; both erase backwards, as in most terminal forms.
-  if (key.backspace || key.delete) return 'backspace';
-  if (key.ctrl && input.length === 1) return `ctrl-${input.toLowerCase()}`;
-  return undefined;
+export interface KeyReader {
+  /** Turns terminal input into key presses, in order; a paste or an escape sequence may span several reads. */
+  push(input: string): KeyPress[];
+  /** True while the end of an escape sequence is awaited (not a paste: those always end). */
+  holding(): boolean;
+  /** Nothing more came: what is held is keys as it stands (an esc, then what followed it). */
+  flush(): KeyPress[];
+}
+
+/**
+ * Reads key presses from terminal input: every key of a burst is its own press (ten Backspaces in
+ * one read are ten presses), escape sequences become named keys and unknown ones are dropped, and
+ * a bracketed paste becomes ONE `paste` press holding its cleaned text, never keys.
+ */
+export function createKeyReader(): KeyReader {
+  // Input not read yet: a paste waiting for its end marker, or an escape sequence cut off by the read.
+  let held = '';
+  const read = (final: boolean): KeyPress[] => {
+    const presses: KeyPress[] = [];
+    let i = 0;
+    while (i < held.length) {
+      if (held.startsWith(PASTE_START, i)) {
+        const end = held.indexOf(PASTE_END, i + PASTE_START.length);
+        if (end === -1) break;
+        const text = pastedText(held.slice(i + PASTE_START.length, end));
+        if (text) presses.push({ name: 'paste', text });
+        i = end + PASTE_END.length;
+        continue;
+      }
+      const key = readKey(held, i, final);
+      if (!key) break;
+      if (key.name) presses.push({ name: key.name, text: key.text });
+      i = key.next;
+    }
+    held = held.slice(i);
+    return presses;
+  };
+  return {
+    push(input) {
+      held += input;
+      return read(false);
+    },
+    holding: () => held !== '' && !held.startsWith(PASTE_START),
+    flush: () => read(true),
+  };
+}
+
+interface ReadKey {
+  /** Undefined for bytes that mean nothing here. */
+  name: KeyName | undefined;
+  text: string;
+  /** Where the next key starts. */
+  next: number;
+}
+
+/** The key at `input[at]`, or undefined when its escape sequence is cut off (unless `final`). */
+function readKey(input: string, at: number, final: boolean): ReadKey | undefined {
+  const char = String.fromCodePoint(input.codePointAt(at) ?? 0);
+  const next = at + char.length;
+  if (char === '\u001b') return readEscape(input, at, final);
+  if (char === '\r' || char === '\n') return { name: 'enter', text: '', next };
+  if (char === '\t') return { name: 'tab', text: '', next };
+  // Backspace arrives as DEL (0x7f) from most terminals, as BS (ctrl-h) from some.
+  if (char === '\u007f' || char === '\b') return { name: 'backspace', text: '', next };
+  if (char === ' ') return { name: 'space', text: ' ', next };
+  const code = char.codePointAt(0) ?? 0;
+  if (code >= 1 && code <= 26) return { name: `ctrl-${String.fromCharCode(code + 96)}`, text: '', next };
+  if (code < 0x20 || (code >= 0x7f && code <= 0x9f)) return { name: undefined, text: '', next };
+  return { name: char, text: char, next };
+}
+
+function readEscape(input: string, at: number, final: boolean): ReadKey | undefined {
+  const kind = input[at + 1];
+  if (kind === '[' || kind === 'O') {
+    // CSI: parameters, intermediates, one final byte. SS3: one final byte.
+    let end = at + 2;
+    if (kind === '[') {
+      // The Linux console's function keys: ESC [ [ A.
+      if (input[end] === '[') end++;
+      while (end < input.length && /[\u0020-\u003f]/.test(input[end] ?? '')) end++;
+    }
+    const last = input[end];
+    if (last === undefined && !final) return undefined;
+    if (last !== undefined && /[\u0040-\u007e]/.test(last)) {
+      const params = input.slice(at + 2, end);
+      const name = last === '~' ? TILDE_KEYS[params.split(';')[0] ?? ''] : params === '[' && last === 'A' ? 'f1' : FINAL_KEYS[last];
+      return { name, text: '', next: end + 1 };
+    }
+  }
+  // Meta + a sequence (ESC ESC [A) is the sequence; otherwise a lone esc, and what follows is its own key.
+  if (kind === '\u001b' && (input[at + 2] === '[' || input[at + 2] === 'O')) return readEscape(input, at + 1, final);
+  return { name: 'esc', text: '', next: at + 1 };
 }
 
 const KEY_LABELS: Record<string, string> = {
@@ -288,21 +393,40 @@ const KEY_LABELS: Record<string, string> = {
   space: 'space',
   backspace: 'backspace',
   delete: 'del',
+  f1: 'F1',
 };
 
 export function keyLabel(name: KeyName): string {
   return KEY_LABELS[name] ?? name;
 }
 
-/** The footer: the hinted bindings of the screen (in the active modes), then help and quit. */
+/** The mode of a screen whose focused field takes text: there `?`, `q` and `space` type. */
+export const TEXT_FIELD = 'text field';
+/** Key maps that mean a text field has focus (the `text` map is listed while typing in a form). */
+const TYPING_MAPS: ReadonlySet<string> = new Set(['text', 'search', 'prompt', 'attach', 'import']);
+
+/** True for a key that types a character into a text field instead of doing its action. */
+function typesText(name: KeyName): boolean {
+  return name === 'space' || [...name].length === 1;
+}
+
+/**
+ * The footer: the hinted bindings of the screen (in the active modes), then help and quit. While
+ * a text field has focus it offers only keys that work there: a binding is shown by its first key
+ * that does not type (help as F1), or not at all.
+ */
 export function footerHints(maps: readonly KeymapId[], modes: readonly string[] = [], withGlobal = true): string[] {
+  const typing = modes.includes(TEXT_FIELD) || maps.some((map) => TYPING_MAPS.has(map));
   const hints: string[] = [];
   for (const map of withGlobal ? [...maps, 'global' as const] : maps) {
     for (const b of KEYMAP[map] as readonly Binding[]) {
       if (!b.hint) continue;
       if (b.mode !== undefined && !modes.includes(b.mode)) continue;
+      const first = b.keys[0] ?? '';
+      const usable = typing && typesText(first) ? b.keys.find((k) => !typesText(k)) : first;
+      if (usable === undefined) continue;
       const hint = b.hintInMode && modes.includes(b.hintInMode.mode) ? b.hintInMode.hint : b.hint;
-      const keys = b.footerKeys ?? keyLabel(b.keys[0] ?? '');
+      const keys = usable === first ? (b.footerKeys ?? keyLabel(first)) : keyLabel(usable);
       hints.push(keys ? `${keys} ${hint}` : hint);
     }
   }

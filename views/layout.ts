@@ -21,6 +21,11 @@ export const HOME_CHROME = 6;
 /** Title and a summary line above; keys below. The list gets half of the rest, the changes of the selected row the other half. */
 export const DRIFT_CHROME = 4;
 
+/** Title, score and counts, column heads above the table; status and keys below. */
+export const WORKPAPER_CHROME = 6;
+/** Title, three lines of explanation, the file field and its completions above what was imported; the "more" line, a three-line message and keys below. */
+export const IMPORT_CHROME = 12;
+
 export function driftListHeight(terminalRows: number): number {
   return Math.max(3, Math.floor(listHeight(terminalRows, DRIFT_CHROME) / 2));
 }

@@ -14,6 +14,8 @@ import type { ExportAction, ExportState } from './state/export.js';
 import type { HomeAction, HomeState } from './state/home.js';
 import type { SourceAction, SourceState } from './state/source.js';
 import type { WalkAction, WalkState } from './state/walk.js';
+import type { WorkpaperAction, WorkpaperState } from './state/workpaper.js';
+import type { ImportAction, ImportState } from './state/import.js';
 import type { Store } from './store.js';
 import type { Decision } from '../src/model.js';
 
@@ -44,7 +46,14 @@ export type Entry =
     }
   | { screen: 'attach'; key: string; open: OpenAssessment; recId: string; store: Store<AttachState, AttachAction> }
   | { screen: 'export'; key: string; assessmentId: number; store: Store<ExportState, ExportAction> }
-  | { screen: 'drift'; key: string; open: OpenAssessment; store: Store<DriftState, DriftAction> };
+  | { screen: 'drift'; key: string; open: OpenAssessment; store: Store<DriftState, DriftAction> }
+  | { screen: 'workpaper'; key: string; open: OpenAssessment; store: Store<WorkpaperState, WorkpaperAction> }
+  | {
+      screen: 'import';
+      key: string;
+      open: OpenAssessment;
+      store: Store<ImportState, ImportAction>;
+    };
 
 /** What the App asks of the screen on top. */
 export interface ScreenHandle {

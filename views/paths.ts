@@ -2,9 +2,9 @@
  * Path completion for the attach, export and snapshot prompts, like a shell's tab: complete the
  * common prefix, list the candidates, and on further tabs step through them.
  */
-import { readdirSync, statSync } from 'node:fs';
+import { mkdirSync, readdirSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { isAbsolute, join, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { textField, type TextField } from './field.js';
 
 export interface Completion {
@@ -83,4 +83,29 @@ export function candidateNames(completion: Completion): string[] {
     const name = trimmed.slice(trimmed.lastIndexOf('/') + 1) + (c.endsWith('/') ? '/' : '');
     return i === completion.index ? `[${name}]` : name;
   });
+}
+
+const ERRNO_WORDS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'not permitted',
+  EROFS: 'the file system is read-only',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EEXIST: 'a file of that name is in the way',
+  ENOSPC: 'the disk is full',
+};
+
+/**
+ * Makes the folder a file is about to be written into, with any folders above it. Returns why it
+ * cannot be made, in words (never a bare errno), or undefined when the folder is there.
+ */
+export function ensureParentFolder(filePath: string): string | undefined {
+  const folder = dirname(filePath);
+  try {
+    mkdirSync(folder, { recursive: true });
+    if (!statSync(folder).isDirectory()) return `${folder} is a file, not a folder`;
+    return undefined;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? '';
+    return `cannot create the folder ${folder}: ${ERRNO_WORDS[code] ?? (err as Error).message}`;
+  }
 }

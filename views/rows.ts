@@ -3,18 +3,19 @@
  * the walk shows is decided here (which glyph, which words, which flag), not in render.
  */
 import { CATALOG } from '../checks/catalog.js';
-import { mappingsFor } from '../checks/mappings.js';
 import { SECTION_TITLES, type AssessmentType, type CheckStatus, type Level, type SectionId } from '../checks/types.js';
 import { exceptionState, type ExceptionState } from '../src/expiry.js';
 import type { Decision, EffectiveStatus, FindingSource } from '../src/model.js';
 import type { ResultStatus } from '../src/service.js';
+import { STATE_SHORT, STATE_WORDS } from '../src/states.js';
+import { primaryResults } from '../src/workpaper.js';
 import { AUTOMATED_LOOK, DECISION_LOOK, MARK, type Tone } from './theme.js';
 
 export interface WalkRow {
   id: string;
   section: SectionId;
+  /** The catalogue's title: the same in the walk, the detail, the workpaper and the report. */
   title: string;
-  shortTitle: string;
   level: Level;
   assessment: AssessmentType;
   automated: CheckStatus | 'none';
@@ -22,6 +23,8 @@ export interface WalkRow {
   source?: FindingSource;
   status: EffectiveStatus;
   decision?: Decision;
+  /** The automated result the decision contradicts (marked ≠ in the walk). */
+  overrides?: CheckStatus;
   expiry?: ExceptionState;
   /** Whole days until an exception expires (negative once expired). */
   daysLeft?: number;
@@ -31,27 +34,9 @@ export function sectionHeading(section: SectionId): string {
   return `${section} ${SECTION_TITLES[section]}`;
 }
 
-function shortTitleOf(id: string, title: string): string {
-  try {
-    return mappingsFor(id).shortTitle;
-  } catch {
-    return title;
-  }
-}
-
 function daysBetween(today: Date, isoDay: string): number {
   const start = Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate());
   return Math.round((Date.parse(`${isoDay}T00:00:00Z`) - start) / 86_400_000);
-}
-
-/** Assay's own result where there is one; otherwise an imported one (Prowler, Security Hub). */
-export function primaryResults<R extends { recId: string; source: FindingSource }>(results: readonly R[]): Map<string, R> {
-  const byId = new Map<string, R>();
-  for (const result of results) {
-    const seen = byId.get(result.recId);
-    if (!seen || (seen.source !== 'assay' && result.source === 'assay')) byId.set(result.recId, result);
-  }
-  return byId;
 }
 
 /** Builds the rows of the walk in benchmark order. */
@@ -66,13 +51,13 @@ export function buildRows(results: readonly ResultStatus[], decisions: readonly 
       id: rec.id,
       section: rec.section,
       title: rec.title,
-      shortTitle: shortTitleOf(rec.id, rec.title),
       level: rec.level,
       assessment: rec.assessment,
       automated: result?.status ?? 'none',
       ...(result && result.source !== 'assay' ? { source: result.source } : {}),
       status: effective(decision),
       ...(decision ? { decision } : {}),
+      ...(decision?.overrides ? { overrides: decision.overrides } : {}),
       ...(expiry ? { expiry } : {}),
       ...(decision?.expiresAt && expiry ? { daysLeft: daysBetween(today, decision.expiresAt) } : {}),
     };
@@ -91,15 +76,19 @@ export function automatedCell(row: WalkRow, wide: boolean): Cell {
   return { text: `${look.glyph} ${look.word}${source}`, tone: look.tone };
 }
 
-const SHORT_STATUS: Record<string, string> = { pass: 'pass', fail: 'fail', exception: 'exc', not_applicable: 'n/a', undecided: 'undecided' };
-
 /**
  * The decision as the walk shows it. Expired exceptions read "review" with the old decision,
  * carried ones "confirm" with the carried decision, exceptions near expiry show the days left.
  */
 export function decisionCell(row: WalkRow, wide: boolean): Cell {
+  const cell = statusCell(row, wide);
+  if (!row.overrides) return cell;
+  return { ...cell, text: `${cell.text} ${MARK.override}${wide ? ` overrides automated ${row.overrides}` : ''}` };
+}
+
+function statusCell(row: WalkRow, wide: boolean): Cell {
   const look = DECISION_LOOK[row.status];
-  const old = row.decision ? (wide ? row.decision.status.replace('_', ' ') : SHORT_STATUS[row.decision.status]) : '';
+  const old = row.decision ? (wide ? STATE_WORDS : STATE_SHORT)[row.decision.status] : '';
   switch (row.status) {
     case 'needs_review':
       return { text: wide ? `${look.glyph} needs review (was ${old}, expired ${row.decision?.expiresAt ?? ''})` : `${look.glyph} review (${old})`, tone: look.tone };

@@ -2,6 +2,7 @@
  * Starts the TUI in a real terminal. Imported only after `assay` has decided it has a TTY, so the
  * commands never load Ink or React.
  */
+import { constants } from 'node:os';
 import { render, useStdout } from 'ink';
 import { useEffect, useState } from 'react';
 import { App } from './app.js';
@@ -36,8 +37,36 @@ function TerminalApp({ deps }: { deps: TuiDeps }) {
   return <App deps={deps} width={width} height={height} color={colorEnabled()} />;
 }
 
-/** Runs until the user quits; resolves when Ink has restored the terminal. */
+/** The alternate screen (the shell's screen comes back untouched on exit) and bracketed paste. */
+const ENTER_TERMINAL = '\u001b[?1049h\u001b[?2004h';
+const LEAVE_TERMINAL = '\u001b[?2004l\u001b[?1049l';
+const FATAL_SIGNALS = ['SIGTERM', 'SIGHUP'] as const;
+
+/**
+ * Runs until the user quits; resolves when Ink has restored the terminal. Every way out (quit,
+ * ctrl-c, an error, a signal, `process.exit`) switches bracketed paste off and leaves the alternate screen.
+ */
 export async function runTui(deps: TuiDeps): Promise<void> {
-  const instance = render(<TerminalApp deps={deps} />, { exitOnCtrlC: false, patchConsole: true });
-  await instance.waitUntilExit();
+  const stdout = process.stdout;
+  let inside = true;
+  const leave = () => {
+    if (!inside) return;
+    inside = false;
+    stdout.write(LEAVE_TERMINAL);
+  };
+  const onSignal = (signal: NodeJS.Signals) => {
+    leave();
+    process.exit(128 + constants.signals[signal]);
+  };
+  stdout.write(ENTER_TERMINAL);
+  process.on('exit', leave);
+  for (const signal of FATAL_SIGNALS) process.on(signal, onSignal);
+  try {
+    const instance = render(<TerminalApp deps={deps} />, { exitOnCtrlC: false, patchConsole: true });
+    await instance.waitUntilExit();
+  } finally {
+    leave();
+    process.off('exit', leave);
+    for (const signal of FATAL_SIGNALS) process.off(signal, onSignal);
+  }
 }

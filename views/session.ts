@@ -8,9 +8,10 @@ import { exceptionState } from '../src/expiry.js';
 import type { Assessment, StoredResult } from '../src/model.js';
 import type { ResultStatus } from '../src/service.js';
 import type { TuiDeps } from './deps.js';
-import { buildRows, primaryResults, type WalkRow } from './rows.js';
+import { buildWorkpaper, primaryResults, type Workpaper } from '../src/workpaper.js';
+import { buildRows, type WalkRow } from './rows.js';
 import type { DecideTarget } from './state/decide.js';
-import type { DetailData, Pane } from './state/detail.js';
+import type { DetailData } from './state/detail.js';
 
 /** Recommendations whose findings stay in memory: the few the assessor moves between. */
 const KEPT_RESULTS = 4;
@@ -20,8 +21,6 @@ export class OpenAssessment {
   private primary?: Map<string, ResultStatus>;
   private readonly findings = new Map<string, StoredResult[]>();
   assessment: Assessment;
-  /** The detail pane the assessor last chose; the next recommendation opens on it. */
-  pane: Pane = 'findings';
   /** Where the assessor is: reopening the assessment lands here. */
   lastRecId: string | undefined;
 
@@ -55,6 +54,15 @@ export class OpenAssessment {
     const { service } = this.deps;
     const today = this.deps.today();
     return buildRows(this.loadStatuses(), service.getDecisions(this.id), (d) => service.effectiveStatus(d, today), today);
+  }
+
+  /** Every recommendation as one table with the score, as the pack's workpaper.csv has it. */
+  workpaper(): Workpaper {
+    const { service } = this.deps;
+    const today = this.deps.today();
+    const decisions = service.getDecisions(this.id);
+    const effective = Object.fromEntries(decisions.map((d) => [d.recId, service.effectiveStatus(d, today)]));
+    return buildWorkpaper({ decisions, effective, results: this.loadStatuses(), evidence: service.listEvidence(this.id) });
   }
 
   /** What the decision form needs to know about the recommendations it decides. */

@@ -1,20 +1,66 @@
 /**
- * Plain-text layout helpers. The TUI pads and cuts strings itself so columns stay aligned; its
- * glyphs are all one column wide, so a string's length is its width.
+ * Plain-text layout helpers. The TUI pads and cuts strings itself so columns stay aligned. Text is
+ * measured in terminal columns, a character at a time as the eye sees it: a CJK character or an
+ * emoji takes two columns, a combining mark none and stays with its letter.
  */
+import stringWidth from 'string-width';
+
+const segmenter = new Intl.Segmenter();
+// Most text is printable ASCII: one column per character, no need to segment it.
+const ASCII = /^[\u0020-\u007e]*$/;
+
+/** The characters of `text` as they are drawn (grapheme clusters). */
+export function graphemes(text: string): string[] {
+  if (ASCII.test(text)) return text.split('');
+  return Array.from(segmenter.segment(text), (s) => s.segment);
+}
+
+/** Columns the text takes on a terminal. */
+export function displayWidth(text: string): number {
+  return ASCII.test(text) ? text.length : stringWidth(text);
+}
+
+/** The longest start of `text` that fits in `width` columns (at least one character, so cutting always advances), and the rest. */
+export function cutAt(text: string, width: number): [head: string, rest: string] {
+  if (displayWidth(text) <= width) return [text, ''];
+  let used = 0;
+  let end = 0;
+  for (const g of graphemes(text)) {
+    const w = displayWidth(g);
+    if (used + w > width && end > 0) break;
+    used += w;
+    end += g.length;
+    if (used >= width) break;
+  }
+  return [text.slice(0, end), text.slice(end)];
+}
 
 /** Cuts to `width` columns, ending with `…` when something was cut. */
 export function truncate(text: string, width: number): string {
   if (width <= 0) return '';
-  const chars = [...text];
-  if (chars.length <= width) return text;
-  return chars.slice(0, width - 1).join('') + '…';
+  if (displayWidth(text) <= width) return text;
+  if (width === 1) return '…';
+  const [head] = cutAt(text, width - 1);
+  // A wide character that does not fit in the last column leaves it to the ellipsis alone.
+  return displayWidth(head) > width - 1 ? '…' : head + '…';
 }
 
 /** Exactly `width` columns: cut or padded on the right. */
 export function fit(text: string, width: number): string {
   const cut = truncate(text, width);
-  return cut + ' '.repeat(Math.max(0, width - [...cut].length));
+  return cut + ' '.repeat(Math.max(0, width - displayWidth(cut)));
+}
+
+/** Pieces of at most `width` columns each (one wide character alone may exceed a width of 1). */
+function splitWidth(text: string, width: number): string[] {
+  const pieces: string[] = [];
+  let rest = text;
+  while (rest !== '') {
+    const [head, tail] = cutAt(rest, width);
+    pieces.push(head);
+    rest = tail;
+  }
+  return pieces;
 }
 
 /** Word-wraps one paragraph to `width`; words longer than a line (ARNs) are split. */
@@ -25,17 +71,15 @@ export function wrap(text: string, width: number): string[] {
     let line = '';
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
       let rest = word;
-      while ([...rest].length > w) {
-        if (line) {
-          lines.push(line);
-          line = '';
-        }
-        lines.push([...rest].slice(0, w).join(''));
-        rest = [...rest].slice(w).join('');
+      if (displayWidth(rest) > w) {
+        if (line) lines.push(line);
+        const pieces = splitWidth(rest, w);
+        lines.push(...pieces.slice(0, -1));
+        line = '';
+        rest = pieces.at(-1) ?? '';
       }
-      if (!rest) continue;
       if (!line) line = rest;
-      else if ([...line].length + 1 + [...rest].length <= w) line += ' ' + rest;
+      else if (displayWidth(line) + 1 + displayWidth(rest) <= w) line += ' ' + rest;
       else {
         lines.push(line);
         line = rest;
@@ -48,18 +92,15 @@ export function wrap(text: string, width: number): string[] {
 
 /** Wraps with a hanging indent: the first line starts with `lead`, the rest line up under it. */
 export function wrapIndented(lead: string, text: string, width: number): string[] {
-  const indent = ' '.repeat([...lead].length);
+  const indent = ' '.repeat(displayWidth(lead));
   return wrap(text, width - indent.length).map((line, i) => (i === 0 ? lead : indent) + line);
 }
 
 /** Cuts a line into pieces of `width` without touching its spacing; later pieces get `indent`. */
 export function hardWrap(text: string, width: number, indent = ''): string[] {
-  const chars = [...text];
-  if (chars.length <= width) return [text];
-  const lines = [chars.slice(0, width).join('')];
-  const room = Math.max(1, width - indent.length);
-  for (let i = width; i < chars.length; i += room) lines.push(indent + chars.slice(i, i + room).join(''));
-  return lines;
+  const [first, rest] = cutAt(text, width);
+  if (rest === '') return [text];
+  return [first, ...splitWidth(rest, Math.max(1, width - indent.length)).map((piece) => indent + piece)];
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {

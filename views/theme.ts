@@ -55,4 +55,4 @@ export const DECISION_LOOK: Record<EffectiveStatus, StatusLook> = {
 };
 
 /** Marks in the walk's left margin. */
-export const MARK = { cursor: '▸', selected: '●', expiring: '⏲' } as const;
+export const MARK = { cursor: '▸', selected: '●', expiring: '⏲', override: '≠' } as const;

@@ -3,6 +3,7 @@
  * failing counts, longer decision words and the risk column. Pure, so the layout is tested alone.
  */
 import type { EffectiveStatus } from '../src/model.js';
+import { STATE_SHORT, STATE_WORDS } from '../src/states.js';
 import { automatedCell, CHIPS, countByStatus, decisionCell, isDecided, sectionHeading, type Cell, type WalkRow } from './rows.js';
 import { hasFilters, matchPosition, type WalkState } from './state/walk.js';
 import { plural } from './text.js';
@@ -19,16 +20,15 @@ export interface WalkColumns {
   decision: number;
   /** 0 when the terminal is too narrow for it. */
   risk: number;
-  /** Wide terminals: full titles and longer words. */
+  /** Wide terminals: longer words and the source of imported results. */
   wide: boolean;
-  fullTitles: boolean;
 }
 
 export function walkColumns(width: number): WalkColumns {
   const wide = width >= 120;
   const base = { mark: 2, id: 7, level: 3, type: 5, automated: wide ? 18 : 10, decision: wide ? 36 : 16, risk: width >= 150 ? 19 : 0 };
   const title = Math.max(10, width - (base.mark + base.id + base.level + base.type + base.automated + base.decision + base.risk));
-  return { ...base, title, wide, fullTitles: title >= 72 };
+  return { ...base, title, wide };
 }
 
 export interface Segment {
@@ -67,11 +67,10 @@ export function rowSegments(row: WalkRow, cols: WalkColumns, marks: { selected: 
   const auto: Cell = automatedCell(row, cols.wide);
   const decision: Cell = decisionCell(row, cols.wide);
   const mark = (cursor ? MARK.cursor : ' ') + (selected ? MARK.selected : ' ');
-  const title = cols.fullTitles ? row.title : row.shortTitle;
   const segments: Segment[] = [
     { text: mark, tone: selected ? 'info' : 'plain', bold: true },
     { text: cell(row.id, cols.id), tone: match ? 'warn' : 'plain', bold: true },
-    { text: cell(title, cols.title), tone: 'plain' },
+    { text: cell(row.title, cols.title), tone: 'plain' },
     { text: cell(`L${row.level}`, cols.level), tone: 'muted' },
     { text: cell(row.assessment === 'automated' ? 'auto' : 'man', cols.type), tone: 'muted' },
     { text: cell(auto.text, cols.automated), tone: auto.tone },
@@ -99,16 +98,6 @@ export function sectionSegments(section: WalkRow['section'], rows: readonly Walk
   return [{ text: fit(label + '─'.repeat(Math.max(0, width - label.length)), width), tone: 'accent', bold: true }];
 }
 
-const CHIP_WORDS: Record<EffectiveStatus, string> = {
-  pass: 'pass',
-  fail: 'fail',
-  exception: 'exc',
-  not_applicable: 'n/a',
-  needs_review: 'review',
-  carried: 'confirm',
-  undecided: 'undecided',
-};
-
 export interface Chip {
   key: string;
   status: EffectiveStatus;
@@ -123,7 +112,7 @@ export function chips(rows: readonly WalkRow[], active: readonly EffectiveStatus
   const long = width >= 100;
   return CHIPS.map((status, i) => {
     const look = DECISION_LOOK[status];
-    const word = long ? look.word : CHIP_WORDS[status];
+    const word = (long ? STATE_WORDS : STATE_SHORT)[status];
     return { key: String(i + 1), status, text: `${i + 1}${look.glyph}${word} ${counts[status]}`, tone: look.tone, active: active.includes(status) };
   });
 }

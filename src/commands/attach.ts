@@ -13,7 +13,7 @@ export function registerAttach(program: Command, io: Io, _setExit: (code: ExitCo
     .argument('<rec>', 'the recommendation id, e.g. 2.9')
     .argument('<file>', 'the file to attach')
     .option('--note <text>', 'a line on what the file shows')
-    .option('--replace <sha256>', 'remove this earlier attachment of the recommendation (its SHA-256, or the first digits) in the same step, e.g. a redacted copy replacing a file that held a credential')
+    .option('--replace <sha256>', 'detach this earlier attachment of the recommendation (its SHA-256, or the first digits) in the same step, e.g. a redacted copy replacing a file that held a credential; packs leave the old file out, the database keeps its bytes')
     .action(async (idText: string, recId: string, file: string, options: { note?: string; replace?: string }, command: Command) => {
       const id = parseAssessmentId(idText);
       await withService(command, (service) => {

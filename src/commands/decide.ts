@@ -55,7 +55,7 @@ export function registerDecide(program: Command, io: Io, _setExit: (code: ExitCo
     .argument('<id>', 'the assessment id (see assay list)')
     .argument('<rec...>', 'recommendation ids, e.g. 2.9')
     .requiredOption('--status <status>', `one of ${DECISION_STATUSES.join(', ')}`)
-    .option('--justification <text>', 'why; required for manual recommendations and for fail, exception and not_applicable')
+    .option('--justification <text>', 'why; required for manual recommendations, for fail, exception and not_applicable, and to go against the automated result')
     .option('--likelihood <1-4>', 'likelihood: 1 rare, 2 unlikely, 3 possible, 4 probable')
     .option('--impact <1-4>', 'impact: 1 low, 2 medium, 3 high, 4 very high')
     .option('--likelihood-why <text>', 'one line on why that likelihood (needs --likelihood and --impact)')
@@ -64,7 +64,7 @@ export function registerDecide(program: Command, io: Io, _setExit: (code: ExitCo
     .option('--mitigation-why <text>', 'one line on why that mitigation type fits')
     .option('--owner <name>', 'who fixes it')
     .option('--due <date>', 'due date YYYY-MM-DD (default: decision date + the risk level\'s window)')
-    .option('--expires <date>', 'exceptions: expiry date YYYY-MM-DD')
+    .option('--expires <date>', 'exceptions: expiry date YYYY-MM-DD, within the assessment\'s limit (assay new --max-exception-days, default 365)')
     .option('--approver <name>', 'exceptions: who approved the exception')
     .action(async (idText: string, recIds: string[], options: DecideOptions, command: Command) => {
       const id = parseAssessmentId(idText);

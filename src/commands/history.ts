@@ -1,24 +1,40 @@
 import type { Command } from 'commander';
 import type { ExitCode, Io } from '../cli.js';
 import { jsonText, withService } from './common.js';
-import type { DecisionEvent } from '../model.js';
-import { parseAssessmentId, type HistoryVerification } from '../service.js';
+import { isDecisionEvent, type DecisionEvent, type HistoryEvent } from '../model.js';
+import { formatBytes, parseAssessmentId, type HistoryVerification } from '../service.js';
+import { STATE_WORDS } from '../states.js';
 
-function change(event: DecisionEvent): string {
-  const from = event.before?.status ?? 'undecided';
-  const to = event.after.carriedFrom ? `${event.after.status} (carried from assessment ${event.after.carriedFrom.assessmentId})` : event.after.status;
-  return `${from} → ${to}`;
+function decisionChange(event: DecisionEvent): string {
+  const from = STATE_WORDS[event.before?.status ?? 'undecided'];
+  const after = event.after;
+  const overrides = after.overrides ? ` (overrides automated ${after.overrides})` : '';
+  const carried = after.carriedFrom ? ` (carried from assessment ${after.carriedFrom.assessmentId})` : '';
+  return `${from} → ${STATE_WORDS[after.status]}${overrides}${carried}`;
 }
 
-function printEvents(io: Io, events: DecisionEvent[]): void {
+/** The change column, and the quoted text under it (a justification, a note, a reason). */
+function change(event: HistoryEvent): { what: string; text?: string } {
+  if (isDecisionEvent(event)) return { what: decisionChange(event), text: event.after.justification || undefined };
+  if (event.kind === 'scan') {
+    const s = event.snapshot;
+    return { what: `scanned ${s.source}: snapshot of ${s.collectedAt}, SHA-256 ${s.sha256}${s.originalSha256 ? ` (as collected ${s.originalSha256})` : ''}` };
+  }
+  const e = event.evidence;
+  const file = `${e.name} (${formatBytes(e.size)}, SHA-256 ${e.sha256})`;
+  return event.kind === 'attach' ? { what: `attached ${file}`, text: e.note } : { what: `detached ${file}; bytes kept`, text: event.reason };
+}
+
+function printEvents(io: Io, events: HistoryEvent[]): void {
   if (events.length === 0) {
-    io.out('no decisions recorded yet\n');
+    io.out('nothing recorded yet\n');
     return;
   }
   io.out(`${'seq'.padStart(4)}  ${'when (UTC)'.padEnd(24)}  ${'who'.padEnd(16)}  ${'rec'.padEnd(7)}  change\n`);
   for (const event of events) {
-    io.out(`${String(event.seq).padStart(4)}  ${event.at.padEnd(24)}  ${event.actor.padEnd(16)}  ${event.recId.padEnd(7)}  ${change(event)}\n`);
-    if (event.after.justification) io.out(`${' '.repeat(6)}“${event.after.justification.replace(/\s+/g, ' ')}”\n`);
+    const { what, text } = change(event);
+    io.out(`${String(event.seq).padStart(4)}  ${event.at.padEnd(24)}  ${event.actor.padEnd(16)}  ${(event.recId || '—').padEnd(7)}  ${what}\n`);
+    if (text) io.out(`${' '.repeat(6)}“${text.replace(/\s+/g, ' ')}”\n`);
     io.out(`${' '.repeat(6)}hash ${event.hash}  prev ${event.prevHash.slice(0, 16)}…\n`);
   }
 }
@@ -26,21 +42,22 @@ function printEvents(io: Io, events: DecisionEvent[]): void {
 function printVerification(io: Io, result: HistoryVerification, head: string | undefined): void {
   if (result.intact) {
     io.out(`history intact: ${result.events} event${result.events === 1 ? '' : 's'}, every hash and link checked${head ? `, head ${head}` : ''}\n`);
-    return;
+  } else {
+    io.out(`history NOT intact: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.events} stored events\n`);
+    for (const problem of result.problems) {
+      io.out(`  position ${problem.position}${problem.seq !== undefined ? ` (seq ${problem.seq})` : ''}: ${problem.kind} — ${problem.detail}\n`);
+    }
   }
-  io.out(`history NOT intact: ${result.problems.length} problem${result.problems.length === 1 ? '' : 's'} in ${result.events} stored events\n`);
-  for (const problem of result.problems) {
-    io.out(`  position ${problem.position}${problem.seq !== undefined ? ` (seq ${problem.seq})` : ''}: ${problem.kind} — ${problem.detail}\n`);
-  }
+  for (const note of result.notBound ?? []) io.out(`  ${note}\n`);
 }
 
 export function registerHistory(program: Command, io: Io, setExit: (code: ExitCode) => void): void {
   program
     .command('history')
-    .description('print the hash-chained decision history of an assessment; --verify proves it intact (exit 1 if not)')
+    .description('print the hash-chained history of an assessment (decisions, attachments, scans); --verify proves it intact (exit 1 if not)')
     .argument('<id>', 'the assessment id (see assay list)')
     .argument('[rec]', 'only this recommendation\'s events')
-    .option('--verify', 're-hash the whole chain and report any edited, deleted or inserted row by position')
+    .option('--verify', 're-hash the whole chain, report any edited, deleted, inserted or moved row by position, and check the attachments and the stored snapshot against it')
     .option('--json', 'machine-readable output')
     .action(async (idText: string, recId: string | undefined, options: { verify?: boolean; json?: boolean }, command: Command) => {
       const id = parseAssessmentId(idText);

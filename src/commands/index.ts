@@ -5,6 +5,7 @@ import { registerNew } from './new.js';
 import { registerDecide } from './decide.js';
 import { registerHistory } from './history.js';
 import { registerAttach } from './attach.js';
+import { registerDetach } from './detach.js';
 import { registerScan } from './scan.js';
 import { registerList } from './list.js';
 import { registerImport } from './import.js';
@@ -24,6 +25,7 @@ export function registerCommands(program: Command, io: Io, setExit: (code: ExitC
   registerDecide(program, io, setExit);
   registerHistory(program, io, setExit);
   registerAttach(program, io, setExit);
+  registerDetach(program, io, setExit);
   registerScan(program, io, setExit);
   registerList(program, io, setExit);
   registerImport(program, io, setExit);

@@ -1,7 +1,12 @@
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdtempSync } from 'node:fs';
+import { homedir, platform, tmpdir } from 'node:os';
+import { basename, delimiter, dirname, join } from 'node:path';
+import { pipeline } from 'node:stream/promises';
 import type { Command } from 'commander';
 import type { TuiDeps } from '../../views/deps.js';
 import type { ExitCode, Io } from '../cli.js';
-import type { OpenOptions } from '../service.js';
+import type { AssayService, OpenOptions } from '../service.js';
 
 /** Without a terminal there is nothing to draw on: say what to run instead. */
 export const NO_TTY_MESSAGE = `assay: not a terminal, so the interactive walk does not start.
@@ -80,6 +85,17 @@ export async function buildTuiDeps(options: OpenOptions): Promise<{ deps: TuiDep
     dbPath: service.dbPath,
     today: options.now ?? (() => new Date()),
     cwd: process.cwd(),
+    packFolder: join(homedir(), 'assay-packs'),
+    signKey: defaultSigningKey(service.dbPath),
+    extractAttachment: (sha256, name) => extractAttachment(service, sha256, name),
+    detachEvidence: (assessmentId, recId, sha256OrPrefix, reason) => void service.detachEvidence(assessmentId, recId, sha256OrPrefix, reason),
+    openWithViewer,
+    async importScanner(assessmentId, path) {
+      const [{ readScannerFile, describeImport }, { applyImport, describeStored }] = await Promise.all([import('../import/index.js'), import('../import/apply.js')]);
+      // Parsed before anything is stored: a bad file changes nothing.
+      const applied = applyImport(service, assessmentId, readScannerFile(path));
+      return { summary: describeImport(applied.outcome), stored: describeStored(applied, assessmentId), warnings: applied.warnings };
+    },
     loadDemo: loadDemoSnapshot,
     readSnapshot: readSnapshotFile,
     async collect({ profile, regions, onProgress, onWarning, signal }) {
@@ -92,9 +108,13 @@ export async function buildTuiDeps(options: OpenOptions): Promise<{ deps: TuiDep
         onProgress: (p) => onProgress({ done: p.done, total: p.known, current: `${p.service} ${p.operation} ${p.region}` }),
       });
     },
-    async exportPack(assessmentId, outPath, { onProgress, signal }) {
+    async exportPack(assessmentId, outPath, { onProgress, signal, signKey }) {
       const { exportPack } = await import('../../evidence/export.js');
-      return exportPack(service, assessmentId, outPath, { signal, onProgress: (p) => onProgress({ done: p.done, total: p.total, current: p.file }) });
+      return exportPack(service, assessmentId, outPath, {
+        signal,
+        ...(signKey ? { signKey } : {}),
+        onProgress: (p) => onProgress({ done: p.done, total: p.total, current: p.file }),
+      });
     },
     drift(assessmentId) {
       const current = service.getAssessment(assessmentId);
@@ -107,4 +127,34 @@ export async function buildTuiDeps(options: OpenOptions): Promise<{ deps: TuiDep
     },
   };
   return { deps, close: () => service.close() };
+}
+
+/** The key the export screen offers: `assessor.key` beside the database (`assay keygen --out` that path). */
+export function defaultSigningKey(dbPath: string): string {
+  return join(dirname(dbPath), 'assessor.key');
+}
+
+/**
+ * A copy of an attachment's bytes in a fresh private folder, under its own name made safe
+ * (no folders, no leading dot), readable by the owner only and never executable.
+ */
+async function extractAttachment(service: Pick<AssayService, 'openEvidence'>, sha256: string, name: string): Promise<string> {
+  const folder = mkdtempSync(join(tmpdir(), 'assay-attachment-'));
+  const safeName = basename(name).replace(/[^\w.\- ]+/g, '_').replace(/^\.+/, '') || sha256.slice(0, 16);
+  const path = join(folder, safeName);
+  await pipeline(service.openEvidence(sha256), createWriteStream(path, { mode: 0o600, flags: 'wx' }));
+  return path;
+}
+
+const VIEWERS: Partial<Record<NodeJS.Platform, string>> = { darwin: 'open', linux: 'xdg-open', freebsd: 'xdg-open', openbsd: 'xdg-open' };
+
+/** Hands the file to the desktop's viewer, detached; undefined when this system has none on PATH. */
+function openWithViewer(path: string): string | undefined {
+  const viewer = VIEWERS[platform()];
+  const onPath = viewer && (process.env.PATH ?? '').split(delimiter).some((dir) => dir && existsSync(join(dir, viewer)));
+  if (!viewer || !onPath) return undefined;
+  const child = spawn(viewer, [path], { detached: true, stdio: 'ignore' });
+  child.on('error', () => undefined);
+  child.unref();
+  return viewer;
 }

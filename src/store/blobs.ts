@@ -88,6 +88,16 @@ export function readBlob(db: Db, sha256: string): Buffer | undefined {
   return bytes;
 }
 
+/** The SHA-256 the bytes stored under `sha256` hash to now (undefined when none are stored), for reporting rather than refusing. */
+export function storedSha256(db: Db, sha256: string): string | undefined {
+  if (!hasBlob(db, sha256)) return undefined;
+  const hash = createHash('sha256');
+  for (const chunk of db.prepare('SELECT data FROM blob_chunks WHERE sha256 = ? ORDER BY idx').pluck().iterate(sha256)) {
+    hash.update(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
+  }
+  return hash.digest('hex');
+}
+
 function blobDamaged(sha256: string, detail = 'no longer has that hash'): StoredDataDamaged {
   return new StoredDataDamaged(`the stored content with SHA-256 ${sha256} (an attachment or a snapshot) ${detail}`);
 }

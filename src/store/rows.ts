@@ -1,7 +1,7 @@
 /** Rows as SQLite returns them, and their mapping to the domain types of src/model.ts. */
-import type { Assessment, Decision, DecisionEvent, DecisionStatus, EvidenceRecord } from '../model.js';
+import type { Assessment, Decision, DecisionStatus, EvidenceEvent, EvidenceRecord, HistoryEvent, ScanEvent } from '../model.js';
 import type { Rating } from '../risk.js';
-import { parseStoredJson } from './faults.js';
+import { parseStoredJson, StoredDataDamaged } from './faults.js';
 
 export interface AssessmentRow {
   id: number;
@@ -17,6 +17,7 @@ export interface AssessmentRow {
   chain_head: string;
   carried_from: number | null;
   last_rec_id: string | null;
+  max_exception_days: number;
 }
 
 export interface DecisionRow {
@@ -39,6 +40,7 @@ export interface DecisionRow {
   decided_at: string;
   carried_from_assessment: number | null;
   carried_from_decided_at: string | null;
+  overrides: string | null;
 }
 
 export interface EventRow {
@@ -48,9 +50,14 @@ export interface EventRow {
   actor: string;
   at: string;
   before_json: string | null;
+  /** The JSON text `null` for attach, detach and scan rows. */
   after_json: string;
   prev_hash: string;
   hash: string;
+  /** NULL for a decision (and every row before schema v5). */
+  kind: HistoryEvent['kind'] | null;
+  /** The payload of an attach, detach or scan row. */
+  body_json: string | null;
 }
 
 export interface EvidenceRow {
@@ -64,6 +71,9 @@ export interface EvidenceRow {
   note: string | null;
   added_by: string;
   added_at: string;
+  detached_by: string | null;
+  detached_at: string | null;
+  detach_reason: string | null;
 }
 
 /** Drops undefined members so stored JSON and hashes never depend on how an object was built. */
@@ -83,6 +93,7 @@ export function toAssessment(row: AssessmentRow): Assessment {
     snapshotCollectedAt: row.snapshot_collected_at ?? undefined,
     carriedFrom: row.carried_from ?? undefined,
     lastRecId: row.last_rec_id ?? undefined,
+    maxExceptionDays: row.max_exception_days,
   });
 }
 
@@ -104,6 +115,7 @@ export function toDecision(row: DecisionRow): Decision {
     expiresAt: row.expires_at ?? undefined,
     decidedBy: row.decided_by,
     decidedAt: row.decided_at,
+    overrides: (row.overrides ?? undefined) as Decision['overrides'],
     carriedFrom:
       row.carried_from_assessment !== null && row.carried_from_decided_at !== null
         ? { assessmentId: row.carried_from_assessment, decidedAt: row.carried_from_decided_at }
@@ -111,18 +123,25 @@ export function toDecision(row: DecisionRow): Decision {
   });
 }
 
-export function toEvent(row: EventRow): DecisionEvent {
-  return {
-    seq: row.seq,
-    assessmentId: row.assessment_id,
-    recId: row.rec_id,
-    actor: row.actor,
-    at: row.at,
-    before: row.before_json === null ? null : parseStoredJson<Decision>(row.before_json, `history row ${row.seq} of assessment ${row.assessment_id}`),
-    after: parseStoredJson<Decision>(row.after_json, `history row ${row.seq} of assessment ${row.assessment_id}`),
-    prevHash: row.prev_hash,
-    hash: row.hash,
-  };
+/** What an attach or detach row keeps in body_json. */
+export type EvidenceEventBody = Pick<EvidenceEvent, 'evidence' | 'reason'>;
+/** What a scan row keeps in body_json. */
+export type ScanEventBody = Pick<ScanEvent, 'snapshot'>;
+
+/** Members keep the order history.jsonl has always had: seq, assessmentId, recId, actor, at, …, prevHash, hash. */
+export function toEvent(row: EventRow): HistoryEvent {
+  const what = `history row ${row.seq} of assessment ${row.assessment_id}`;
+  const { seq, assessment_id: assessmentId, actor, at, prev_hash: prevHash, hash } = row;
+  if (row.kind === null) {
+    const before = row.before_json === null ? null : parseStoredJson<Decision>(row.before_json, what);
+    return { seq, assessmentId, recId: row.rec_id, actor, at, before, after: parseStoredJson<Decision>(row.after_json, what), prevHash, hash };
+  }
+  const body = parseStoredJson<Partial<EvidenceEventBody & ScanEventBody> | null>(row.body_json ?? 'null', what);
+  if (row.kind === 'scan' && body?.snapshot) return { seq, assessmentId, recId: '', actor, at, kind: 'scan', snapshot: body.snapshot, prevHash, hash };
+  if ((row.kind === 'attach' || row.kind === 'detach') && body?.evidence) {
+    return defined({ seq, assessmentId, recId: row.rec_id, actor, at, kind: row.kind, evidence: body.evidence, reason: body.reason, prevHash, hash });
+  }
+  throw new StoredDataDamaged(`${what} is of kind "${String(row.kind)}" without the payload that kind needs`);
 }
 
 export function toEvidence(row: EvidenceRow): EvidenceRecord {
@@ -137,5 +156,6 @@ export function toEvidence(row: EvidenceRow): EvidenceRecord {
     note: row.note ?? undefined,
     addedBy: row.added_by,
     addedAt: row.added_at,
+    detached: row.detached_at === null ? undefined : { by: row.detached_by ?? '', at: row.detached_at, reason: row.detach_reason ?? '' },
   });
 }

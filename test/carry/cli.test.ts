@@ -18,7 +18,7 @@ function setup() {
   const service = openService(db, () => new Date('2026-01-05T10:00:00Z'));
   const { id } = service.createAssessment({ name: 'Q4 2025', source: 'snapshot:q4.json', snapshot: passwordPolicySnapshot(8) });
   const exception = { status: 'exception' as const, justification: 'accepted for now', approver: 'cto' };
-  service.decide(id, { recId: '2.8', ...exception, expiresAt: '2099-12-31' });
+  service.decide(id, { recId: '2.8', ...exception, expiresAt: '2026-12-31' });
   service.decide(id, { recId: '2.9', ...exception, expiresAt: '2026-02-01' });
   return { dir, db, service, id };
 }

@@ -48,6 +48,8 @@ describe('assay new and list', () => {
 });
 
 describe('assay decide', () => {
+  const FAILING_IN_DEMO = '2.8';
+
   it('records a decision with risk and due date, by the --assessor', async () => {
     const db = `${tempDir()}/assay.db`;
     const id = await newAssessment(db, '--demo');
@@ -81,19 +83,45 @@ describe('assay decide', () => {
   });
 
   it.each([
-    [['--status', 'passed'], 'unknown status "passed"; accepted: pass, fail, exception, not_applicable'],
+    [['--status', 'passed'], 'unknown status "passed"; accepted: pass, fail, exception, not_applicable (--status)'],
     [['--status', 'fail'], 'a justification is required for a fail decision (--justification TEXT)'],
     [['--status', 'exception', '--justification', 'x', '--expires', '2027-01-01'], 'an exception needs an approver (--approver NAME)'],
     [['--status', 'exception', '--justification', 'x', '--approver', 'cto'], 'an exception needs an expiry date (--expires YYYY-MM-DD)'],
-    [['--status', 'exception', '--justification', 'x', '--approver', 'cto', '--expires', '2027-31-01'], 'invalid expiry date "2027-31-01"; expected a real date as YYYY-MM-DD'],
+    [['--status', 'exception', '--justification', 'x', '--approver', 'cto', '--expires', '2027-31-01'], 'invalid expiry date "2027-31-01"; expected a real date as YYYY-MM-DD (--expires YYYY-MM-DD)'],
     [['--status', 'fail', '--justification', 'x', '--likelihood', 'high', '--impact', '2'], 'invalid likelihood "high"; accepted: 1, 2, 3, 4'],
-    [['--status', 'fail', '--justification', 'x', '--due', 'tomorrow'], 'invalid due date "tomorrow"; expected a real date as YYYY-MM-DD'],
+    [['--status', 'fail', '--justification', 'x', '--due', 'tomorrow'], 'invalid due date "tomorrow"; expected a real date as YYYY-MM-DD (--due YYYY-MM-DD)'],
   ])('refuses %j with a clear message and exit 2, recording nothing', async (flags, message) => {
     const db = `${tempDir()}/assay.db`;
     const id = await newAssessment(db);
     const run = await cli('decide', id, AUTOMATED_REC, ...flags, '--db', db);
     expect(run).toMatchObject({ code: 2, out: '', err: `assay: ${message}\n` });
-    expect((await cli('history', id, '--db', db)).out).toBe('no decisions recorded yet\n');
+    expect((await cli('history', id, '--db', db)).out).not.toContain(AUTOMATED_REC);
+  });
+
+  it('refuses to go against the automated result without a justification (exit 2), and records the override with one', async () => {
+    const db = `${tempDir()}/assay.db`;
+    const id = await newAssessment(db, '--demo');
+    // 2.8 fails in the demo account (its password policy allows reuse).
+    const refused = await cli('decide', id, FAILING_IN_DEMO, '--status', 'pass', '--db', db);
+    expect(refused).toMatchObject({ code: 2, out: '', err: `assay: a justification is required to pass ${FAILING_IN_DEMO}: its automated result is fail (--justification TEXT)\n` });
+    expect((await cli('history', id, '--db', db)).out).not.toContain(FAILING_IN_DEMO);
+    const run = await cli('decide', id, FAILING_IN_DEMO, '--status', 'pass', '--justification', 'the SSO provider enforces 16 characters', '--db', db);
+    expect(run.code, run.err).toBe(0);
+  });
+
+  it('refuses an exception past the assessment limit, 365 days unless `new --max-exception-days` sets another', async () => {
+    const db = `${tempDir()}/assay.db`;
+    const exception = ['--status', 'exception', '--justification', 'vendor app', '--approver', 'cto', '--expires'];
+    const id = await newAssessment(db);
+    const forever = await cli('decide', id, AUTOMATED_REC, ...exception, '9999-12-31', '--db', db);
+    expect(forever.code).toBe(2);
+    expect(forever.err).toMatch(/the expiry date 9999-12-31 is past this assessment's limit of 365 days for an exception \(latest \d{4}-\d\d-\d\d\) \(--expires YYYY-MM-DD\)/);
+    const short = await newAssessment(db, '--max-exception-days', '1');
+    const tooLong = await cli('decide', short, AUTOMATED_REC, ...exception, '2099-01-01', '--db', db);
+    expect(tooLong.err).toContain('limit of 1 days for an exception');
+    const bad = await cli('new', '--name', 'x', '--max-exception-days', 'forever', '--db', db);
+    expect(bad).toMatchObject({ code: 2, err: 'assay: invalid exception limit "forever"; accepted: a whole number of days from 1 to 3650 (--max-exception-days)\n' });
+    expect((await cli('list', '--json', '--db', db)).out).not.toContain('"name":"x"');
   });
 
   it('names an unknown recommendation and assessment', async () => {
@@ -118,7 +146,7 @@ describe('assay history', () => {
     }
     const intact = await cli('history', id, '--verify', '--db', db);
     expect(intact.code).toBe(0);
-    expect(intact.out).toMatch(/history intact: 3 events, every hash and link checked, head [0-9a-f]{64}\n$/);
+    expect(intact.out).toMatch(/history intact: 4 events, every hash and link checked, head [0-9a-f]{64}\n$/);
 
     const raw = new Database(db);
     raw.exec('DROP TRIGGER decision_events_no_update');
@@ -126,7 +154,7 @@ describe('assay history', () => {
     raw.close();
     const tampered = await cli('history', id, '--verify', '--db', db);
     expect(tampered.code).toBe(1);
-    expect(tampered.out).toContain('history NOT intact: 1 problem in 3 stored events');
+    expect(tampered.out).toContain('history NOT intact: 1 problem in 4 stored events');
     expect(tampered.out).toContain('position 2 (seq 2): edited');
     const json = JSON.parse((await cli('history', id, AUTOMATED_REC, '--verify', '--json', '--db', db)).out) as { events: unknown[]; verification: { intact: boolean } };
     expect(json.events).toHaveLength(3);
@@ -186,7 +214,7 @@ describe('assay scan', () => {
     const { results } = JSON.parse(run.out) as { results: { id: string; status: string }[] };
     expect(results.find((r) => r.id === AUTOMATED_REC)?.status).toBe('pass');
     const history = await cli('history', id, '--verify', '--db', db);
-    expect(history.out).toContain('history intact: 1 event');
+    expect(history.out).toContain('history intact: 3 events');
     const again = await cli('scan', '--assessment', id, '--db', db);
     expect(again.code).toBe(0);
     expect(again.out).toMatch(/^2\.7\s+pass/m);

@@ -225,7 +225,7 @@ const FIXTURE_MODULES: Record<string, () => readonly Partial<SnapshotCall>[]> = 
 };
 
 /** Helper modules that hold no AWS data of their own: they only wrap what their callers give them. */
-const NO_AWS_DATA = new Set(['test/helpers/snapshot.ts', 'test/helpers/bundle.ts']);
+const NO_AWS_DATA = new Set(['test/helpers/snapshot.ts', 'test/helpers/bundle.ts', 'test/helpers/terminal.ts']);
 
 describe('principle: every call in the demo account and the test fixtures holds against AWS’s models', () => {
   it('the demo account', () => {

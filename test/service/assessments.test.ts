@@ -31,6 +31,7 @@ describe('assessments', () => {
       createdBy: 'alice',
       source: 'snapshot:q4.json',
       snapshotCollectedAt: snapshot.collectedAt,
+      maxExceptionDays: 365,
     });
     const results = service.getResults(assessment.id);
     expect(results.map((r) => r.recId)).toEqual(CATALOG.map((r) => r.id));
@@ -48,7 +49,7 @@ describe('assessments', () => {
     expect(() => service.createAssessment({ name: 'x', source: 'test', carriedFrom: 3 })).toThrow('no assessment with id 3');
   });
 
-  it('rescans: replaces the automated findings and never touches decisions, imports or history', () => {
+  it('rescans: replaces the automated findings, never touches decisions or imports, and records the scan in the history', () => {
     const { service } = setup();
     const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: passwordPolicySnapshot(8) });
     service.storeResults(id, [prowlerResult], 'prowler');
@@ -57,7 +58,8 @@ describe('assessments', () => {
     expect(results.find((r) => r.recId === AUTOMATED_REC && r.source === 'assay')?.status).toBe('pass');
     expect(results.find((r) => r.source === 'prowler')).toEqual({ recId: AUTOMATED_REC, source: 'prowler', status: 'pass', findings: prowlerResult.findings });
     expect(service.getDecisions(id)).toEqual([decision]);
-    expect(service.history(id)).toHaveLength(1);
+    // The history gains only the scan, which binds the new snapshot's hash to the chain.
+    expect(service.history(id).map((e) => e.kind ?? e.recId)).toEqual(['scan', AUTOMATED_REC, 'scan']);
     expect(service.getSnapshot(id)?.calls[0]?.output).toEqual({ PasswordPolicy: { MinimumPasswordLength: 16 } });
     // Without a snapshot, the stored one is evaluated again.
     expect(service.rescan(id).filter((r) => r.source === 'assay')).toHaveLength(CATALOG.length);

@@ -1,19 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { dueDate, riskLevel, type Rating } from '../../src/risk.js';
 import { exceptionState } from '../../src/expiry.js';
-import type { Decision } from '../../src/model.js';
+import { isDecisionEvent, type Decision } from '../../src/model.js';
 import { passwordPolicySnapshot } from '../fixtures/assessments.js';
 import { AUTOMATED_REC, DECISION_TIME, MANUAL_REC, openService, tempDir } from './fixture.js';
 
-function setup() {
+/** An assessment where the automated recommendation fails (minimum length 8), or passes (14). */
+function setup(minimumLength = 8) {
   const service = openService(`${tempDir()}/assay.db`);
-  const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: passwordPolicySnapshot(8) });
+  const { id } = service.createAssessment({ name: 'Q4', source: 'test', snapshot: passwordPolicySnapshot(minimumLength) });
   return { service, id };
 }
 
 describe('decision rules', () => {
-  it('records a pass on an automated recommendation without a justification, with who and when', () => {
-    const { service, id } = setup();
+  it('records a pass the automated result agrees with, without a justification, with who and when', () => {
+    const { service, id } = setup(14);
     const decision = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '' });
     expect(decision).toEqual({ recId: AUTOMATED_REC, status: 'pass', justification: '', decidedBy: 'alice', decidedAt: DECISION_TIME.toISOString() });
     expect(service.getDecisions(id)).toEqual([decision]);
@@ -26,12 +27,16 @@ describe('decision rules', () => {
     expect(service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: 'contacts reviewed with the account owner' }).status).toBe('pass');
   });
 
-  it.each(['fail', 'exception', 'not_applicable'] as const)('requires a justification for %s', (status) => {
+  it.each([
+    ['fail', 'a fail decision'],
+    ['exception', 'an exception decision'],
+    ['not_applicable', 'a not applicable decision'],
+  ] as const)('requires a justification for %s', (status, what) => {
     const { service, id } = setup();
     expect(() =>
       service.decide(id, { recId: AUTOMATED_REC, status, justification: '', approver: status === 'exception' ? 'cto' : undefined, expiresAt: status === 'exception' ? '2027-03-01' : undefined }),
-    ).toThrow(`a justification is required for a ${status} decision`);
-    expect(service.history(id)).toEqual([]);
+    ).toThrow(`a justification is required for ${what}`);
+    expect(service.history(id).filter(isDecisionEvent)).toEqual([]);
   });
 
   it('requires an approver and a real expiry date for an exception', () => {
@@ -89,7 +94,7 @@ describe('decision rules', () => {
     });
     expect(decision).toMatchObject({ likelihoodWhy: 'password logins are attacked often', impactWhy: 'a guessed admin password controls the account' });
     expect(service.getDecisions(id)).toEqual([decision]);
-    expect(service.history(id)[0]!.after).toEqual(decision);
+    expect(service.history(id).filter(isDecisionEvent)[0]!.after).toEqual(decision);
 
     const blank = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 2, impact: 2, likelihoodWhy: '   ' });
     expect(blank).not.toHaveProperty('likelihoodWhy');
@@ -131,7 +136,7 @@ describe('risk level and due date', () => {
   it('keeps an earlier due date the assessor gives, and sets none for a pass', () => {
     const { service, id } = setup();
     expect(service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'x', likelihood: 4, impact: 4, dueDate: '2026-12-01' }).dueDate).toBe('2026-12-01');
-    const pass = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '' });
+    const pass = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: 'the policy was raised to 14 today' });
     expect(pass.riskLevel).toBeUndefined();
     expect(pass.dueDate).toBeUndefined();
   });
@@ -146,7 +151,7 @@ describe('risk level and due date', () => {
   it('refuses a risk rating on a pass or not applicable decision', () => {
     const { service, id } = setup();
     expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'not_applicable', justification: 'x', likelihood: 4, impact: 4 })).toThrow(
-      'a risk rating and a due date belong to fail and exception decisions, not to a not_applicable decision',
+      'a risk rating and a due date belong to fail and exception decisions, not to a not applicable decision',
     );
   });
 
@@ -165,6 +170,68 @@ describe('risk level and due date', () => {
       owner: 'platform team',
     });
     expect(decision).toMatchObject({ riskLevel: 'medium', dueDate: '2027-06-30', mitigation: 'acceptance', owner: 'platform team' });
+  });
+});
+
+describe('overriding the automated result', () => {
+  it('refuses a pass over an automated fail without a justification, naming the result and the option', () => {
+    const { service, id } = setup(8);
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: ' ' })).toThrow(
+      `a justification is required to pass ${AUTOMATED_REC}: its automated result is fail (--justification TEXT)`,
+    );
+    expect(service.getDecisions(id)).toEqual([]);
+    const decision = service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: 'the SSO provider enforces 16 characters' });
+    expect(decision.overrides).toBe('fail');
+    expect(service.getDecisions(id)).toEqual([decision]);
+    expect(service.history(id, AUTOMATED_REC).filter(isDecisionEvent).at(-1)?.after).toMatchObject({ overrides: 'fail' });
+    expect(service.verifyHistory(id).intact).toBe(true);
+  });
+
+  it('marks a fail or exception over an automated pass, and nothing where the decision agrees', () => {
+    const { service, id } = setup(14);
+    expect(() => service.decide(id, { recId: AUTOMATED_REC, status: 'exception', justification: '', approver: 'cto', expiresAt: '2027-01-01' })).toThrow('a justification is required');
+    expect(service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'the policy is not enforced for federated users' }).overrides).toBe('pass');
+    expect(service.decide(id, { recId: AUTOMATED_REC, status: 'pass', justification: '' }).overrides).toBeUndefined();
+    expect(service.decide(id, { recId: MANUAL_REC, status: 'pass', justification: 'contacts current' }).overrides).toBeUndefined();
+  });
+});
+
+describe('exception limit', () => {
+  const exception = (expiresAt: string) => ({ recId: AUTOMATED_REC, status: 'exception' as const, justification: 'vendor app', approver: 'cto', expiresAt });
+
+  it('refuses an expiry past the assessment limit (365 days by default), naming the limit and the latest day', () => {
+    const { service, id } = setup();
+    expect(service.getAssessment(id).maxExceptionDays).toBe(365);
+    expect(() => service.decide(id, exception('9999-12-31'))).toThrow(
+      "the expiry date 9999-12-31 is past this assessment's limit of 365 days for an exception (latest 2027-11-25) (--expires YYYY-MM-DD)",
+    );
+    expect(service.getDecisions(id)).toEqual([]);
+    expect(service.decide(id, exception('2027-11-25')).expiresAt).toBe('2027-11-25');
+  });
+
+  it('takes the limit set on the assessment, and refuses a limit out of range', () => {
+    const { service, id } = setup();
+    expect(service.setMaxExceptionDays(id, 30)).toBe(30);
+    expect(service.getAssessment(id).maxExceptionDays).toBe(30);
+    expect(() => service.decide(id, exception('2026-12-26'))).toThrow('limit of 30 days for an exception (latest 2026-12-25)');
+    expect(service.decide(id, exception('2026-12-25')).expiresAt).toBe('2026-12-25');
+    expect(() => service.setMaxExceptionDays(id, 0)).toThrow('invalid exception limit "0"; accepted: a whole number of days from 1 to 3650');
+    expect(() => service.setMaxExceptionDays(id, '1.5')).toThrow('invalid exception limit "1.5"');
+    expect(service.getAssessment(id).maxExceptionDays).toBe(30);
+  });
+});
+
+describe('drafts', () => {
+  it('keeps one draft per key until dropped, and never in the history', () => {
+    const { service, id } = setup();
+    expect(service.loadDraft(id, '2.3 2.4')).toBeUndefined();
+    service.saveDraft(id, '2.3 2.4', { justification: 'first' });
+    service.saveDraft(id, '2.3 2.4', { justification: 'second' });
+    expect(service.loadDraft(id, '2.3 2.4')).toEqual({ body: { justification: 'second' }, savedAt: DECISION_TIME.toISOString() });
+    expect(service.loadDraft(id, '2.3')).toBeUndefined();
+    expect(service.history(id).filter(isDecisionEvent)).toEqual([]);
+    service.dropDraft(id, '2.3 2.4');
+    expect(service.loadDraft(id, '2.3 2.4')).toBeUndefined();
   });
 });
 
@@ -208,16 +275,16 @@ describe('history and batches', () => {
     const { service, id } = setup();
     const first = service.decide(id, { recId: AUTOMATED_REC, status: 'fail', justification: 'length 8' });
     const second = service.decide(id, { recId: AUTOMATED_REC, status: 'exception', justification: 'vendor app', approver: 'cto', expiresAt: '2027-01-31' });
-    const events = service.history(id, AUTOMATED_REC);
+    const events = service.history(id, AUTOMATED_REC).filter(isDecisionEvent);
     expect(events.map((e) => [e.seq, e.before?.status ?? null, e.after.status, e.actor])).toEqual([
-      [1, null, 'fail', 'alice'],
-      [2, 'fail', 'exception', 'alice'],
+      [2, null, 'fail', 'alice'],
+      [3, 'fail', 'exception', 'alice'],
     ]);
     expect(events[0]!.after).toEqual(first);
     expect(events[1]!.before).toEqual(first);
     expect(events[1]!.after).toEqual(second);
     expect(events[1]!.prevHash).toBe(events[0]!.hash);
-    expect(service.verifyHistory(id)).toEqual({ intact: true, events: 2, problems: [] });
+    expect(service.verifyHistory(id)).toEqual({ intact: true, events: 3, problems: [] });
   });
 
   it('decides several recommendations in one go, all or none', () => {
@@ -230,7 +297,23 @@ describe('history and batches', () => {
       [MANUAL_REC, 'not_applicable'],
       [AUTOMATED_REC, 'not_applicable'],
     ]);
-    expect(service.history(id)).toHaveLength(2);
+    expect(service.history(id).filter(isDecisionEvent)).toHaveLength(2);
+  });
+
+  it('records a different input for each recommendation in one transaction, all or none', () => {
+    const { service, id } = setup();
+    const inputs = [
+      { recId: AUTOMATED_REC, status: 'fail' as const, justification: 'length 8', likelihood: 3 as Rating, impact: 2 as Rating, mitigationWhy: 'longer passwords resist guessing' },
+      { recId: MANUAL_REC, status: 'fail' as const, justification: 'contacts stale', likelihood: 2 as Rating, impact: 1 as Rating },
+    ];
+    expect(() => service.decideEach(id, [...inputs, { recId: '2.8', status: 'pass', justification: '' }])).toThrow(/^2\.8: a justification is required to pass 2\.8/);
+    expect(service.getDecisions(id)).toEqual([]);
+    const decisions = service.decideEach(id, inputs);
+    expect(decisions.map((d) => [d.recId, d.likelihood, d.impact, d.riskLevel, d.mitigationWhy])).toEqual([
+      [AUTOMATED_REC, 3, 2, 'medium', 'longer passwords resist guessing'],
+      [MANUAL_REC, 2, 1, 'low', undefined],
+    ]);
+    expect(service.history(id).filter(isDecisionEvent)).toHaveLength(2);
   });
 
   it('carries decisions forward as "carried" until someone decides again', () => {

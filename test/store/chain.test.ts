@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import type { DecisionEvent } from '../../src/model.js';
@@ -5,7 +6,7 @@ import { canonicalJson, eventHash, GENESIS_HASH, verifyChain } from '../../src/s
 import { passwordPolicySnapshot } from '../fixtures/assessments.js';
 import { AUTOMATED_REC, openService, tempDir } from '../service/fixture.js';
 
-/** An assessment with five decisions (seq 1–5) on 2.7, and a raw connection to tamper with. */
+/** An assessment scanned (seq 1) with five decisions (seq 2–6) on 2.7, and a raw connection to tamper with. */
 function chainOfFive() {
   const path = `${tempDir()}/assay.db`;
   const service = openService(path);
@@ -63,7 +64,7 @@ describe('the decision history hash chain', () => {
     raw.close();
     const result = service.verifyHistory(id);
     expect(result.intact).toBe(false);
-    expect(result.events).toBe(4);
+    expect(result.events).toBe(5);
     expect(result.problems).toEqual([expect.objectContaining({ position: 2, seq: 2, kind: 'deleted' })]);
   });
 
@@ -74,10 +75,10 @@ describe('the decision history hash chain', () => {
     expect(first.service.verifyHistory(first.id).problems).toEqual([expect.objectContaining({ position: 1, seq: 1, kind: 'deleted' })]);
 
     const last = chainOfFive();
-    last.raw.prepare('DELETE FROM decision_events WHERE seq = 5').run();
+    last.raw.prepare('DELETE FROM decision_events WHERE seq = 6').run();
     last.raw.close();
     const problems = last.service.verifyHistory(last.id).problems;
-    expect(problems).toContainEqual(expect.objectContaining({ position: 5, seq: 5, kind: 'deleted' }));
+    expect(problems).toContainEqual(expect.objectContaining({ position: 6, seq: 6, kind: 'deleted' }));
   });
 
   it('detects a current decision changed behind the history', () => {
@@ -85,7 +86,7 @@ describe('the decision history hash chain', () => {
     raw.prepare("UPDATE decisions SET status = 'fail', justification = 'quietly changed'").run();
     raw.close();
     const result = service.verifyHistory(id);
-    expect(result.problems).toEqual([expect.objectContaining({ position: 5, kind: 'edited' })]);
+    expect(result.problems).toEqual([expect.objectContaining({ position: 6, kind: 'edited' })]);
     expect(result.problems[0]!.detail).toContain(AUTOMATED_REC);
   });
 
@@ -95,7 +96,7 @@ describe('the decision history hash chain', () => {
       .prepare("INSERT INTO decisions (assessment_id, rec_id, status, justification, decided_by, decided_at) VALUES (?, '2.8', 'pass', '', 'mallory', '2026-11-25T00:00:00Z')")
       .run(id);
     raw.close();
-    expect(service.verifyHistory(id).problems).toEqual([expect.objectContaining({ position: 6, kind: 'inserted', detail: 'the decision on 2.8 has no history row' })]);
+    expect(service.verifyHistory(id).problems).toEqual([expect.objectContaining({ position: 7, kind: 'inserted', detail: 'the decision on 2.8 has no history row' })]);
   });
 
   it('reports rows out of order and rows added past the recorded head', () => {
@@ -109,5 +110,58 @@ describe('the decision history hash chain', () => {
     expect(verifyChain([one, two, three], { length: 3, hash: three.hash })).toEqual([]);
     expect(verifyChain([one, three, two]).map((p) => p.kind)).toContain('reordered');
     expect(verifyChain([one, two, three], { length: 2, hash: two.hash })).toEqual([expect.objectContaining({ position: 3, kind: 'inserted' })]);
+  });
+});
+
+/** A valid chain of `count` decision events, built as the store builds them. */
+function chainOf(count: number): DecisionEvent[] {
+  const events: DecisionEvent[] = [];
+  for (let seq = 1; seq <= count; seq++) {
+    const at = `2026-01-01T00:00:${String(seq).padStart(2, '0')}Z`;
+    const body = { seq, assessmentId: 1, recId: AUTOMATED_REC, actor: 'a', at, before: null, after: { recId: AUTOMATED_REC, status: 'pass' as const, justification: `step ${seq}`, decidedBy: 'a', decidedAt: at }, prevHash: events.at(-1)?.hash ?? GENESIS_HASH };
+    events.push({ ...body, hash: eventHash(body) });
+  }
+  return events;
+}
+
+describe('rows out of order', () => {
+  it('reports two swapped neighbours as one swap at their position, and nothing else', () => {
+    const events = chainOf(21);
+    const swapped = [...events.slice(0, 4), events[5]!, events[4]!, ...events.slice(6)];
+    expect(verifyChain(swapped, { length: 21, hash: events[20]!.hash })).toEqual([
+      { position: 5, seq: 6, kind: 'reordered', detail: 'rows 5 and 6 are swapped: seq 5 belongs before seq 6' },
+    ]);
+  });
+
+  it('names one row moved elsewhere by its seq and where it stands, without blaming the rows it jumped', () => {
+    const events = chainOf(10);
+    const moved = [events[0]!, events[1]!, events[2]!, events[3]!, events[6]!, events[4]!, events[5]!, ...events.slice(7)];
+    expect(verifyChain(moved, { length: 10, hash: events[9]!.hash })).toEqual([
+      { position: 5, seq: 7, kind: 'reordered', detail: 'row seq 7 stands at position 5; by its seq it belongs at position 7' },
+    ]);
+  });
+
+  it('still reports an edit in a swapped row, at the line where it stands', () => {
+    const events = chainOf(6);
+    const edited = { ...events[3]!, actor: 'mallory' };
+    const problems = verifyChain([events[0]!, events[1]!, events[2]!, events[4]!, edited, events[5]!]);
+    expect(problems.map((p) => [p.position, p.kind])).toEqual([
+      [4, 'reordered'],
+      [5, 'edited'],
+    ]);
+  });
+});
+
+describe('events other than decisions', () => {
+  it('hashes a decision exactly as before, and an attachment over its kind and file too', () => {
+    const [decision] = chainOf(1);
+    const { hash: _hash, ...fields } = decision!;
+    expect(eventHash(fields)).toBe(createHash('sha256').update(canonicalJson(fields)).digest('hex'));
+
+    const attach = { seq: 2, assessmentId: 1, recId: '2.9', actor: 'a', at: '2026-01-02T00:00:00Z', kind: 'attach' as const, prevHash: decision!.hash, evidence: { sha256: 'a'.repeat(64), name: 'mfa.png', mediaType: 'image/png', size: 10 } };
+    const renamed = { ...attach, evidence: { ...attach.evidence, name: 'other.png' } };
+    expect(eventHash(renamed)).not.toBe(eventHash(attach));
+    expect(eventHash({ ...attach, kind: 'detach' as const })).not.toBe(eventHash(attach));
+    expect(eventHash({ ...attach, kind: 'detach' as const, reason: 'attached by mistake' })).not.toBe(eventHash({ ...attach, kind: 'detach' as const, reason: 'superseded' }));
   });
 });

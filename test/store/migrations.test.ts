@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { text } from 'node:stream/consumers';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import type { Decision } from '../../src/model.js';
+import { isDecisionEvent, type Decision } from '../../src/model.js';
 import { eventHash, GENESIS_HASH } from '../../src/store/chain.js';
 import { openDatabase } from '../../src/store/database.js';
 import { MIGRATIONS, SCHEMA_VERSION, schemaVersion } from '../../src/store/migrations.js';
@@ -121,12 +121,13 @@ describe('schema migrations', () => {
         createdBy: 'bob',
         source: 'demo',
         ...(version >= 2 ? { lastRecId: AUTOMATED_REC } : {}),
+        maxExceptionDays: 365,
       });
       expect(service.getResults(1)).toEqual([
         { recId: AUTOMATED_REC, status: 'fail', source: 'assay', findings: [{ resource: '111122223333', region: 'global', status: 'fail', detail: 'minimum password length is 8' }] },
       ]);
       expect(service.getDecisions(1)).toEqual([V1_DECISION]);
-      expect(service.verifyHistory(1)).toEqual({ intact: true, events: 1, problems: [] });
+      expect(service.verifyHistory(1)).toMatchObject({ intact: true, events: 1, problems: [], notBound: [expect.stringContaining('not bound (recorded before attachments joined the history)')] });
       const [evidence] = service.listEvidence(1);
       expect(evidence).toMatchObject({ sha256: EVIDENCE_SHA, name: 'policy.png', note: 'IAM settings', addedBy: 'bob' });
       expect(await text(service.openEvidence(EVIDENCE_SHA) as NodeJS.ReadableStream & AsyncIterable<Buffer>)).toBe(EVIDENCE_TEXT);
@@ -136,11 +137,13 @@ describe('schema migrations', () => {
       expect(service.getAssessment(1).lastRecId).toBe(AUTOMATED_REC);
       const rated = service.decide(1, { recId: AUTOMATED_REC, status: 'fail', justification: 'still 8', likelihood: 3, impact: 3, likelihoodWhy: ' weak passwords are guessed often ', impactWhy: 'an admin login is exposed' });
       expect(service.getDecisions(1)).toEqual([{ ...rated, likelihoodWhy: 'weak passwords are guessed often', impactWhy: 'an admin login is exposed' }]);
-      service.decide(1, { recId: AUTOMATED_REC, status: 'pass', justification: '' });
+      const override = service.decide(1, { recId: AUTOMATED_REC, status: 'pass', justification: 'the SSO provider enforces 16 characters' });
+      expect(override.overrides).toBe('fail');
       const events = service.history(1);
       expect(events.map((e) => e.seq)).toEqual([1, 2, 3]);
-      expect(events[1]!.before).toEqual(V1_DECISION);
-      expect(events[2]!.before).toEqual(rated);
+      const decisionEvents = events.filter(isDecisionEvent);
+      expect(decisionEvents[1]!.before).toEqual(V1_DECISION);
+      expect(decisionEvents[2]!.before).toEqual(rated);
       expect(service.verifyHistory(1).intact).toBe(true);
       // Version 4: a snapshot stored before it has no original hash; credentials can be kept.
       expect(service.snapshotOriginalSha256(1)).toBe(version >= 4 ? 'a'.repeat(64) : undefined);

@@ -70,7 +70,7 @@ describe('components', () => {
     const state = initialDecide(
       [{ recId: '2.9', title: 'MFA for console users', assessment: 'automated', automated: 'fail', risk: { likelihood: 2, impact: 3, mitigation: 'reduction', mitigationWhy: 'fix it' } }],
       TODAY,
-      'exception',
+      { status: 'exception' },
     );
     const frame = show(<DecideView state={state} width={80} height={23} />);
     const lines = frame.split('\n');
@@ -79,7 +79,7 @@ describe('components', () => {
       expect(frame).toContain(label);
     }
     expect(frame).toContain('→ risk medium (2×3=6) · due 2027-01-24');
-    expect(frame).toContain('will not save yet: an exception decision needs a justification');
+    expect(frame).toContain('will not save yet: a justification is required for an exception decision');
   });
 });
 

@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { CATALOG } from '../../checks/catalog.js';
 import { carryForward } from '../../src/carry.js';
 import { loadDemoSnapshot } from '../../src/demo.js';
 import { AssayService } from '../../src/service.js';
@@ -94,7 +95,7 @@ describe('exceptions over time', () => {
     await tui.press('e');
     const form = await tui.waitFor('Decide 2.9');
     expect(form).toContain('accepted for the migration');
-    expect(form).toContain('the expiry 2026-09-30 must be after today (2026-11-25)');
+    expect(form).toContain('the expiry date 2026-09-30 must be after the decision date');
   });
 
   it('shows carried decisions as carried — confirm and confirms one with its key', async () => {
@@ -160,7 +161,9 @@ describe('home', () => {
     const frame = await tui.waitFor('Northwind demo');
     const line = frame.split('\n').find((l) => l.includes('Northwind demo')) ?? '';
     expect(line).toContain('2/63');
-    expect(line).toContain('1 open · 1 ⏲');
+    // An exception in force is never called "open" (STIG readers take that for a finding).
+    expect(line).toContain('1 in force · 1 ⏲');
+    expect(line).not.toContain('open');
   });
 });
 
@@ -186,7 +189,8 @@ describe('layout', () => {
     const tui = await startTui({ seed: (s) => seedDemo(s) });
     await tui.press('enter');
     let frame = await tui.waitFor('0/63 decided');
-    expect(rowOf(frame, '2.9')).not.toContain('Ensure multi-factor');
+    // The catalogue's title, cut to the column: the same words the detail and the report use.
+    expect(rowOf(frame, '2.9')).toContain(CATALOG.find((r) => r.id === '2.9')!.title.slice(0, 24));
     for (const line of frame.split('\n')) expect([...line].length).toBeLessThanOrEqual(80);
     expect(frame.split('\n').length).toBeLessThanOrEqual(23);
     tui.resize(200, 50);
@@ -224,5 +228,95 @@ describe('drift', () => {
     await tui.waitFor('Assay ▸ Q3');
     await tui.press('D');
     await tui.waitFor('this assessment was not carried forward from an earlier one');
+  });
+});
+
+describe('the decision form (Part A)', () => {
+  /** Selects 2.3 and 2.4 from the top of the walk, whether or not space moves the cursor. */
+  async function selectTwoThreeAndTwoFour(tui: Awaited<ReturnType<typeof openDemoWalk>>['tui']) {
+    await tui.press('j', 'j');
+    await tui.waitFor(/▸ 2\.3 /);
+    await tui.press('space');
+    const frame = await tui.waitFor('1 row selected');
+    if (!rowOf(frame, '2.4').startsWith('▸')) await tui.press('j');
+    await tui.waitFor(/▸ 2\.4 /);
+    await tui.press('space');
+    await tui.waitFor('2 rows selected');
+  }
+
+  it('a batch keeps each recommendation’s own rating and mitigation reason; a changed field applies to all and says so', async () => {
+    const { tui, id } = await openDemoWalk();
+    await selectTwoThreeAndTwoFour(tui);
+    await tui.press('f');
+    const form = await tui.waitFor('Decide 2 recommendations together: 2.3 2.4');
+    expect(form).toContain('each its own: 2.3 L3×I4, 2.4 L3×I4');
+    expect(form).toContain('each its own: 2.3 avoidance, 2.4 reduction');
+    await tui.type('both found in the review of root');
+    await tui.press('tab', 'tab', 'tab');
+    await tui.waitFor(/▸ Impact/);
+    await tui.press('2');
+    await tui.waitFor('applies to all 2');
+    await tui.press('ctrl-s');
+    await tui.waitFor((f) => !f.includes('Decide 2 recommendations'));
+    const decisions = new Map(tui.service.getDecisions(id).map((d) => [d.recId, d]));
+    for (const recId of ['2.3', '2.4']) {
+      const own = CATALOG.find((r) => r.id === recId)!.risk;
+      expect(decisions.get(recId)).toMatchObject({ status: 'fail', likelihood: own.likelihood, impact: 2, mitigation: own.mitigation, mitigationWhy: own.mitigationWhy });
+    }
+  });
+
+  it('will not save a pass over an automated fail without a justification', async () => {
+    const { tui, id } = await openDemoWalk();
+    await tui.press(...'jjjjjjj');
+    await tui.waitFor(/▸ 2\.8 /);
+    await tui.press('p');
+    await tui.waitFor('Decide 2.8');
+    await tui.press('ctrl-s');
+    await tui.waitFor('will not save: a justification is required to pass 2.8');
+    expect(tui.service.getDecisions(id)).toEqual([]);
+    await tui.type('the reuse rule is enforced by the SSO provider');
+    await tui.press('ctrl-s');
+    await tui.waitFor((f) => !f.includes('Decide 2.8'));
+    expect(tui.service.getDecisions(id)).toMatchObject([{ recId: '2.8', status: 'pass', overrides: 'fail' }]);
+  });
+
+  it('offers a draft back after a crash, and restores it', async () => {
+    const { tui, id } = await openDemoWalk();
+    await tui.press('f');
+    await tui.waitFor('Decide 2.1');
+    await tui.type('contacts half checked');
+    await tui.waitFor('│contacts half checked');
+    // The process dies without saving or discarding the form.
+    await tui.restart();
+    await tui.press('enter');
+    await tui.waitFor('0/63 decided');
+    await tui.press('f');
+    await tui.waitFor(/a draft from \d\d:\d\d is kept: r restore · x discard/);
+    await tui.press('r');
+    await tui.waitFor('│contacts half checked');
+    await tui.press('ctrl-s');
+    await tui.waitFor((f) => !f.includes('Decide 2.1'));
+    expect(tui.service.getDecisions(id)).toMatchObject([{ recId: '2.1', status: 'fail', justification: 'contacts half checked' }]);
+    expect(tui.service.loadDraft(id, '2.1')).toBeUndefined();
+  });
+
+  it('moves ↑/↓ between the wrapped rows of the justification by display column, wide characters taking two', async () => {
+    const { tui, id } = await openDemoWalk();
+    await tui.press('f');
+    await tui.waitFor('Decide 2.1');
+    // At 80 columns the box holds 63: 31 wide characters and the a on the first row, the rest below.
+    await tui.type(`${'中'.repeat(31)}abcdefghij`);
+    await tui.waitFor(`▸ Justification│${'中'.repeat(31)}a\n               │bcdefghij\n`);
+    // From column 9 of the second row up: column 9 of the first is after the fourth wide character.
+    await tui.press('up');
+    await tui.type('X');
+    await tui.waitFor(`▸ Justification│${'中'.repeat(4)}X${'中'.repeat(27)}\n               │abcdefghij\n`);
+    // After the X is column 9 again; down lands after the ninth narrow character.
+    await tui.press('down');
+    await tui.type('Y');
+    await tui.waitFor('               │abcdefghiYj\n');
+    await tui.press('ctrl-s');
+    await tui.waitFor((f) => !f.includes('Decide 2.1'));
+    expect(tui.service.getDecisions(id)).toMatchObject([{ recId: '2.1', justification: `${'中'.repeat(4)}X${'中'.repeat(27)}abcdefghiYj` }]);
   });
 });

@@ -77,7 +77,8 @@ export async function startTui(options: TuiOptions = {}): Promise<Tui> {
   const dir = options.dir ?? mkdtempSync(join(tmpdir(), 'assay-tui-'));
   const dbPath = join(dir, 'assay.db');
   const built = await buildTuiDeps({ dbPath, actor: 'test-assessor', now: () => TODAY });
-  const deps: TuiDeps = { ...built.deps, cwd: dir, ...options.deps };
+  // Packs and keys go to the test's folder, never the home folder.
+  const deps: TuiDeps = { ...built.deps, cwd: dir, packFolder: dir, signKey: join(dir, 'assessor.key'), ...options.deps };
   const service = deps.service as AssayService;
   options.seed?.(service, dir);
   let width = options.width ?? 80;

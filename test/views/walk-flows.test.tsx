@@ -12,7 +12,7 @@ describe('the walk', () => {
     // Down the list from 2.1 to 2.9.
     await tui.press(...'jjjjjjjj');
     expect(rowOf(await tui.waitFor(/▸ 2\.9 /), '2.9')).toContain('✗ fail');
-    await tui.press('enter');
+    await tui.press('enter', 'tab');
     const findings = await tui.waitFor('Findings 1/');
     expect(findings).toContain('1 of');
     // Failing first: the first finding is the user without MFA.
@@ -52,10 +52,11 @@ describe('the walk', () => {
 
     await tui.press('enter');
     await tui.waitFor('Findings');
-    // Over to the history pane.
-    await tui.press('tab', 'tab');
+    // Over to the history pane: the detail opens on the guidance, three panes before it.
+    await tui.press('tab', 'tab', 'tab');
     const history = await tui.waitFor('History 1');
-    expect(history).toMatch(/#1 2026-11-25 12:00 test-assessor: undecided → ⚠ exception/);
+    // The scan that made the assessment is in the chain before the decision.
+    expect(history).toMatch(/#\d+ 2026-11-25 12:00 test-assessor: undecided → ⚠ exception/);
     expect(history).toContain('break-glass user');
     expect(history).toContain('approved by Dana Whitfield (CISO), expires 2027-02-28');
   });
@@ -63,7 +64,8 @@ describe('the walk', () => {
   it('marks three selected rows not applicable with one justification', async () => {
     const opened = await openDemoWalk();
     const { tui } = opened;
-    await tui.press('space', 'space', 'space');
+    // space marks the row under the cursor and leaves the cursor there.
+    await tui.press('space', 'j', 'space', 'j', 'space');
     await tui.waitFor('3 rows selected');
     await tui.press('n');
     await tui.waitFor('Decide 3 recommendations together: 2.1 2.2 2.3');
@@ -91,10 +93,12 @@ describe('the walk', () => {
     const walk = await tui.waitFor('recorded pass for 2.3');
     expect(rowOf(walk, '2.3')).toContain('✓ pass');
     expect(tui.service.getDecisions(opened.id).map((d) => d.recId)).toEqual(['2.3']);
+    // Decided from the walk, the cursor goes on to the next row.
+    expect(rowOf(walk, '2.4')).toMatch(/^▸/);
 
-    await tui.press('k', 'k', 'p');
+    await tui.press('k', 'k', 'k', 'p');
     const form = await tui.waitFor('Decide 2.1');
-    expect(form).toContain('2.1 is a manual recommendation: it needs a justification');
+    expect(form).toContain('a justification is required for 2.1 (a manual recommendation)');
   });
 
   it('asks before dropping a changed form, and drops nothing unasked', async () => {
@@ -136,7 +140,7 @@ describe('the walk', () => {
     await tui.press('esc', 'enter');
     // The detail counts it, and the evidence pane lists it with the hash.
     await tui.waitFor('Evidence 1');
-    await tui.press('tab');
+    await tui.press('tab', 'tab');
     expect(await tui.waitFor(`sha256 ${sha}`)).toContain('contact-settings.txt');
   });
 

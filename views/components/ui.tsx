@@ -1,7 +1,7 @@
 /** Small building blocks shared by every screen. */
 import { Box, Text } from 'ink';
 import { createContext, memo, useContext, type ReactNode } from 'react';
-import type { TextField } from '../field.js';
+import { fieldWindow, type TextField } from '../field.js';
 import { footerHints, type KeymapId } from '../keys.js';
 import { candidateNames, type Completion } from '../paths.js';
 import { fit, truncate, wrap } from '../text.js';
@@ -111,15 +111,12 @@ export function FieldView({ field, width, focused, placeholder }: { field: TextF
     const shown = field.value === '' && placeholder ? placeholder : field.value.replace(/\n/g, ' ⏎ ');
     return <T tone={field.value === '' ? 'muted' : 'plain'}>{fit(shown, w)}</T>;
   }
-  const start = Math.max(0, field.cursor - w + 2);
-  const before = field.value.slice(start, field.cursor);
-  const at = field.value[field.cursor] ?? ' ';
-  const after = field.value.slice(field.cursor + 1, start + w - 1);
+  const { before, at, after } = fieldWindow(field, w);
   return (
     <Text>
       <T underline>{before}</T>
       <T inverse>{at}</T>
-      <T underline>{fit(after, Math.max(0, w - before.length - 1))}</T>
+      <T underline>{after}</T>
     </Text>
   );
 }

@@ -1,15 +1,22 @@
-/** The decision form. Saving writes at once; esc asks before dropping changes. */
+/**
+ * The decision form. Saving writes at once; esc asks before dropping changes. Every change is kept
+ * as a draft through the service, so a crash or ctrl-c loses nothing: reopening offers it back.
+ */
 import { Box, Text } from 'ink';
-import { useRef } from 'react';
+import { useEffect, useRef } from 'react';
+import { describeProblems } from '../../src/decision-rules.js';
 import { InputError } from '../../src/errors.js';
 import { decisionSecrets, describeFindings } from '../../src/secrets.js';
 import { MITIGATION_MEANING } from '../../src/risk.js';
 import { FieldView, Footer, Question, T, TitleBar } from '../components/ui.js';
-import { visualLines } from '../field.js';
-import { resolve } from '../keys.js';
+import { cursorParts, visualLines } from '../field.js';
+import { resolve, TEXT_FIELD } from '../keys.js';
 import { frameHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import {
+  batchNote,
+  draftKey,
+  draftOf,
   fieldsFor,
   formAdvice,
   formProblems,
@@ -17,7 +24,8 @@ import {
   isTextField,
   isTyping,
   riskPreview,
-  toInput,
+  toInputs,
+  windowEnd,
   type DecideState,
   type FieldId,
 } from '../state/decide.js';
@@ -38,18 +46,40 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
   const state = useStore(store);
   // The input last warned about: saving it unchanged a second time stores it as it is.
   const warnedInput = useRef<string | undefined>(undefined);
+  const key = draftKey(store.get().targets);
+
+  // A draft kept from before (a crash, ctrl-c) is offered back; after that every change is kept.
+  useEffect(() => {
+    const kept = deps.service.loadDraft(open.id, key);
+    if (kept) store.dispatch({ type: 'draft-found', savedAt: kept.savedAt, body: kept.body });
+    let saved = kept ? JSON.stringify(kept.body) : undefined;
+    return store.subscribe(() => {
+      const s = store.get();
+      // Until the offer is answered the kept draft stays as it was.
+      if (s.draft || !isDirty(s)) return;
+      const body = draftOf(s);
+      if (JSON.stringify(body) === saved) return;
+      saved = JSON.stringify(body);
+      deps.service.saveDraft(open.id, key, body);
+    });
+  }, [deps, open.id, key, store]);
+
+  const leave = () => {
+    deps.service.dropDraft(open.id, key);
+    nav.pop();
+  };
 
   const save = () => {
     const s = store.get();
     const problems = formProblems(s);
     if (problems.length > 0) {
-      store.dispatch({ type: 'refused', message: `will not save: ${problems.join('; ')}` });
+      store.dispatch({ type: 'refused', message: `will not save: ${describeProblems(problems, false)}` });
       return;
     }
-    const input = toInput(s);
-    const warnings = decisionSecrets(deps.service, open.id, [{ ...input, recId: s.targets[0]!.recId }]);
-    if (warnings.length > 0 && warnedInput.current !== JSON.stringify(input)) {
-      warnedInput.current = JSON.stringify(input);
+    const inputs = toInputs(s);
+    const warnings = decisionSecrets(deps.service, open.id, inputs);
+    if (warnings.length > 0 && warnedInput.current !== JSON.stringify(inputs)) {
+      warnedInput.current = JSON.stringify(inputs);
       store.dispatch({
         type: 'refused',
         message: `looks like a credential — ${describeFindings(warnings).join('; ')}. A pack refuses it until it is replaced or kept (assay secrets); the history keeps what is saved. Remove it, or save again to store it as it is`,
@@ -58,11 +88,7 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
     }
     let decisions;
     try {
-      decisions = deps.service.decideMany(
-        open.id,
-        s.targets.map((t) => t.recId),
-        input,
-      );
+      decisions = deps.service.decideEach(open.id, inputs);
     } catch (err) {
       if (err instanceof InputError) {
         store.dispatch({ type: 'refused', message: `will not save: ${err.message}` });
@@ -72,7 +98,7 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
     }
     // Written; only now does the screen move on.
     entry.onSaved?.(decisions);
-    nav.pop();
+    leave();
   };
 
   const handle: ScreenHandle = {
@@ -82,13 +108,18 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
       const s = store.get();
       if (s.confirmDiscard) {
         const answer = resolve('confirm', press);
-        if (answer === 'yes') nav.pop();
+        if (answer === 'yes') leave();
         else if (answer === 'no') store.dispatch({ type: 'keep-editing' });
+        return true;
+      }
+      if (s.draft && (press.name === 'r' || press.name === 'x')) {
+        if (press.name === 'x') deps.service.dropDraft(open.id, key);
+        store.dispatch({ type: press.name === 'r' ? 'restore-draft' : 'forget-draft' });
         return true;
       }
       if (isTyping(s) && !LEAVING_KEYS.has(press.name)) {
         const before = store.get();
-        store.dispatch({ type: 'key', press });
+        store.dispatch({ type: 'key', press, justificationWidth: fieldWidthOf(width) });
         if (store.get() !== before) return true;
       }
       const action = resolve('decide', press);
@@ -129,6 +160,8 @@ export function DecideScreen({ entry }: { entry: DecideEntry }) {
 }
 
 const LABEL = 16;
+/** The columns right of a field's label: one-line fields are drawn in them, the justification's rows wrap at them. */
+const fieldWidthOf = (width: number) => width - LABEL - 1;
 const LABELS: Record<FieldId, string> = {
   status: 'Status',
   justification: 'Justification',
@@ -139,6 +172,7 @@ const LABELS: Record<FieldId, string> = {
   mitigation: 'Mitigation',
   mitigationWhy: 'Why this type',
   owner: 'Owner',
+  dueDate: 'Due',
   approver: 'Approver',
   expiresAt: 'Expires',
   save: '',
@@ -152,12 +186,12 @@ const PLACEHOLDERS: Partial<Record<FieldId, string>> = {
   impactWhy: 'one line on why this impact (optional)',
 };
 
-/** A field's label; `boxed` ends it with the left edge of the justification's box. */
-function Label({ field, focus, boxed = false }: { field: FieldId; focus: FieldId; boxed?: boolean }) {
+/** A field's label, red while the rules refuse its value; `boxed` ends it with the left edge of the justification's box. */
+function Label({ field, focus, refused, boxed = false }: { field: FieldId; focus: FieldId; refused: ReadonlySet<string>; boxed?: boolean }) {
   const focused = field === focus;
   return (
     <Text>
-      <T tone={focused ? 'accent' : 'muted'} bold={focused}>
+      <T tone={focused ? 'accent' : refused.has(field) ? 'fail' : 'muted'} bold={focused}>
         {fit(`${focused ? '▸' : ' '} ${LABELS[field]}`, LABEL - 1)}
       </T>
       <T tone="muted">{boxed ? '│' : ' '}</T>
@@ -169,31 +203,49 @@ function Picker({ text, focused }: { text: string; focused: boolean }) {
   return <T inverse={focused} bold={focused}>{`◂ ${text} ▸`}</T>;
 }
 
+/** In a batch: beside a field, whether it applies to all or each keeps its own. */
+function Note({ text }: { text: string | undefined }) {
+  return text ? <T tone="info">{`  ${text}`}</T> : null;
+}
+
+/** HH:MM of a stored time, in the local zone as the auditor's clock shows it. */
+function clockTime(iso: string): string {
+  const at = new Date(iso);
+  return `${String(at.getHours()).padStart(2, '0')}:${String(at.getMinutes()).padStart(2, '0')}`;
+}
+
 export function DecideView({ state, width, height }: { state: DecideState; width: number; height: number }) {
   const v = state.values;
   const fields = fieldsFor(v.status);
   const focus = state.focus;
-  const fieldWidth = width - LABEL - 1;
+  const fieldWidth = fieldWidthOf(width);
   const single = state.targets.length === 1 ? state.targets[0] : undefined;
   const title = single ? `Decide ${single.recId} · ${single.title}` : `Decide ${state.targets.length} recommendations together: ${state.targets.map((t) => t.recId).join(' ')}`;
   const automated = state.targets.map((t) => `${state.targets.length > 1 ? `${t.recId} ` : ''}${AUTOMATED_LOOK[t.automated].glyph} ${AUTOMATED_LOOK[t.automated].word}`).join(' · ');
   const current = single?.decision ? ` · now ${DECISION_LOOK[single.decision.status].glyph} ${single.decision.status.replace('_', ' ')}${single.decision.carriedFrom ? ' (carried)' : ''}` : '';
   const risk = riskPreview(state);
   const problems = formProblems(state);
+  const refused = new Set<string>(problems.map((p) => p.field));
   const advice = formAdvice(state);
+  const batch = state.targets.length > 1;
+  const ratedEach = batch && !state.changed.includes('likelihood') && !state.changed.includes('impact');
   // The justification gets what the longest form (an exception) leaves: 5 lines at 80×24. The
   // same for every status, so the form does not jump when the status changes.
   const justificationRows = Math.max(3, Math.min(10, height - 18));
   const just = visualLines(v.justification, fieldWidth, justificationRows);
-  const message = state.refusal ?? (problems.length > 0 ? `will not save yet: ${problems.join('; ')}` : advice ? `ready to save — ${advice}` : 'ready to save: ctrl-s, or enter on Save');
-  const messageTone = state.refusal || problems.length > 0 ? 'fail' : advice ? 'warn' : 'pass';
+  const draft = state.draft ? `a draft from ${clockTime(state.draft.savedAt)} is kept: r restore · x discard` : undefined;
+  const message =
+    draft ??
+    state.refusal ??
+    (problems.length > 0 ? `will not save yet: ${describeProblems(problems, false)}` : advice ? `ready to save — ${advice}` : 'ready to save: ctrl-s, or enter on Save');
+  const messageTone = draft ? 'warn' : state.refusal || problems.length > 0 ? 'fail' : advice ? 'warn' : 'pass';
 
   const row = (field: FieldId) => {
     switch (field) {
       case 'status':
         return (
           <Text key={field} wrap="truncate">
-            <Label field={field} focus={focus} />
+            <Label field={field} focus={focus} refused={refused} />
             {DECISION_STATUSES.map((s, i) => {
               const look = DECISION_LOOK[s];
               const on = s === v.status;
@@ -219,18 +271,20 @@ export function DecideView({ state, width, height }: { state: DecideState; width
               return (
                 <Text key={i} wrap="truncate">
                   {i === 0 ? (
-                    <Label field={field} focus={focus} boxed />
+                    <Label field={field} focus={focus} refused={refused} boxed />
                   ) : (
                     <T tone="muted">{fit(i === justificationRows - 1 && just.total > justificationRows ? `  ${just.total} lines` : '', LABEL - 1) + '│'}</T>
                   )}
                   {showCursor ? (
                     <>
-                      <T>{text.slice(0, at)}</T>
-                      <T inverse>{text[at] ?? ' '}</T>
-                      <T>{text.slice(at + 1)}</T>
+                      <T>{cursorParts(text, at).before}</T>
+                      <T inverse>{cursorParts(text, at).at}</T>
+                      <T>{cursorParts(text, at).after}</T>
                     </>
                   ) : (
-                    <T tone={v.justification.value ? 'plain' : 'muted'}>{i === 0 && !v.justification.value && focus !== field ? 'why: what you saw, what you checked' : text}</T>
+                    <T tone={v.justification.value ? 'plain' : 'muted'}>
+                      {i === 0 && !v.justification.value && focus !== field ? (batchNote(state, 'justification') ?? 'why: what you saw, what you checked') : text}
+                    </T>
                   )}
                 </Text>
               );
@@ -240,31 +294,37 @@ export function DecideView({ state, width, height }: { state: DecideState; width
       case 'likelihood':
         return (
           <Text key={field} wrap="truncate">
-            <Label field={field} focus={focus} />
+            <Label field={field} focus={focus} refused={refused} />
             <Picker text={`${v.likelihood} ${risk.likelihoodLabel}`} focused={focus === field} />
+            <Note text={batchNote(state, field)} />
           </Text>
         );
       case 'impact':
         return (
           <Box key={field} flexDirection="column">
             <Text wrap="truncate">
-              <Label field={field} focus={focus} />
+              <Label field={field} focus={focus} refused={refused} />
               <Picker text={`${v.impact} ${risk.impactLabel}`} focused={focus === field} />
+              <Note text={batchNote(state, field)} />
             </Text>
             <Text wrap="truncate">
               <T>{' '.repeat(LABEL)}</T>
-              <T tone={risk.level === 'critical' || risk.level === 'high' ? 'fail' : risk.level === 'medium' ? 'warn' : 'pass'} bold>
-                {`→ risk ${risk.level} (${v.likelihood}×${v.impact}=${risk.score}) · due ${risk.due}`}
-              </T>
+              {ratedEach ? (
+                <T tone="muted">→ risk and due date: each its own</T>
+              ) : (
+                <T tone={risk.level === 'critical' || risk.level === 'high' ? 'fail' : risk.level === 'medium' ? 'warn' : 'pass'} bold>
+                  {`→ risk ${risk.level} (${v.likelihood}×${v.impact}=${risk.score}) · due ${risk.due}`}
+                </T>
+              )}
             </Text>
           </Box>
         );
       case 'mitigation':
         return (
           <Text key={field} wrap="truncate">
-            <Label field={field} focus={focus} />
+            <Label field={field} focus={focus} refused={refused} />
             <Picker text={v.mitigation} focused={focus === field} />
-            <T tone="muted">{`  ${MITIGATION_MEANING[v.mitigation]}`}</T>
+            {batch ? <Note text={batchNote(state, field)} /> : <T tone="muted">{`  ${MITIGATION_MEANING[v.mitigation]}`}</T>}
           </Text>
         );
       case 'save':
@@ -277,14 +337,19 @@ export function DecideView({ state, width, height }: { state: DecideState; width
             <T tone="muted">{' ctrl-s saves from any field'}</T>
           </Text>
         );
-      default:
+      default: {
         if (!isTextField(field)) return null;
+        const note = batchNote(state, field);
+        const typed = state.changed.includes(field) && note !== undefined;
+        const placeholder = (!typed ? note : undefined) ?? (field === 'dueDate' ? `empty: the ${risk.level} window, ${windowEnd(state)}; or an earlier day` : (PLACEHOLDERS[field] ?? ''));
         return (
           <Text key={field} wrap="truncate">
-            <Label field={field} focus={focus} />
-            <FieldView field={v[field]} width={fieldWidth} focused={focus === field} placeholder={PLACEHOLDERS[field] ?? ''} />
+            <Label field={field} focus={focus} refused={refused} />
+            <FieldView field={v[field]} width={typed ? fieldWidth - note.length - 2 : fieldWidth} focused={focus === field} placeholder={placeholder} />
+            {typed ? <Note text={note} /> : null}
           </Text>
         );
+      }
     }
   };
 
@@ -310,7 +375,7 @@ export function DecideView({ state, width, height }: { state: DecideState; width
             ))}
         </Box>
       )}
-      <Footer width={width} maps={['decide']} />
+      <Footer width={width} maps={['decide']} modes={isTyping(state) ? [TEXT_FIELD] : []} />
     </Box>
   );
 }

@@ -1,14 +1,15 @@
 /** One recommendation: guidance, findings (failing first), evidence, history and mappings. */
 import { Box, Text } from 'ink';
+import type { EvidenceRecord } from '../../src/model.js';
 import { useEffect } from 'react';
 import { InputError } from '../../src/errors.js';
-import { Footer, StatusLine, T, TitleBar } from '../components/ui.js';
+import { FieldView, Footer, StatusLine, T, TitleBar } from '../components/ui.js';
 import { attachEntry, decideEntry, detailEntry, exportEntry } from '../entries.js';
 import { moveList, resolve } from '../keys.js';
 import { DETAIL_CHROME, listHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { quickDecisionNeedsForm, type Status } from '../state/decide.js';
-import { automatedSummary, decisionHeadline, PANES, panePosition, paneTitle, visiblePane, type DetailState } from '../state/detail.js';
+import { automatedSummary, currentAttachment, decisionHeadline, PANES, panePosition, paneTitle, viewerMayOpen, visiblePane, type DetailState } from '../state/detail.js';
 import { useStore } from '../store.js';
 import { fit } from '../text.js';
 
@@ -50,6 +51,50 @@ export function DetailScreen({ entry }: { entry: DetailEntry }) {
     nav.push(decideEntry(open, [recId], status, deps.today()));
   };
 
+  const say = (text: string, tone: 'pass' | 'fail' | 'warn' | 'info') => store.dispatch({ type: 'message', text, tone });
+
+  const openAttachment = (attachment: EvidenceRecord) => {
+    if (!deps.extractAttachment) {
+      say(`this build cannot extract attachments; ${attachment.name} is stored in ${deps.dbPath} under sha256 ${attachment.sha256}`, 'info');
+      return;
+    }
+    deps
+      .extractAttachment(attachment.sha256, attachment.name)
+      .then((path) => {
+        if (!viewerMayOpen(attachment)) {
+          say(`a copy is at ${path}; ${attachment.mediaType} is not handed to a viewer, open it with a program you trust`, 'info');
+          return;
+        }
+        const viewer = deps.openWithViewer?.(path);
+        say(viewer ? `opened a copy with ${viewer}: ${path}` : `a copy is at ${path} (no system viewer found to open it)`, 'pass');
+      })
+      .catch((err: unknown) => say(`cannot open ${attachment.name}: ${err instanceof Error ? err.message : String(err)}`, 'fail'));
+  };
+
+  const detach = () => {
+    const prompt = store.get().detach;
+    if (!prompt) return;
+    const reason = prompt.reason.value.trim();
+    if (!reason) {
+      say('say why it is detached (attached by mistake, superseded by …); esc keeps it', 'warn');
+      return;
+    }
+    if (!deps.detachEvidence) {
+      say('detaching is not available in this build', 'warn');
+      return;
+    }
+    try {
+      deps.detachEvidence(open.id, recId, prompt.attachment.sha256, reason);
+    } catch (err) {
+      if (!(err instanceof InputError)) throw err;
+      say(err.message, 'fail');
+      return;
+    }
+    store.dispatch({ type: 'detach-cancel' });
+    reload();
+    say(`detached ${prompt.attachment.name}; its bytes stay stored and the history records why`, 'pass');
+  };
+
   const step = (by: 1 | -1) => {
     const i = entry.order.indexOf(recId);
     const next = entry.order[i + by];
@@ -58,16 +103,35 @@ export function DetailScreen({ entry }: { entry: DetailEntry }) {
   };
 
   const handle: ScreenHandle = {
-    keymaps: () => ['detail'],
+    keymaps: () => (store.get().detach ? ['prompt', 'text'] : ['detail']),
+    dirty: () => (store.get().detach?.reason.value ?? '') !== '',
     onKey(press) {
+      if (store.get().detach) {
+        const answer = resolve('prompt', press);
+        if (answer === 'confirm') detach();
+        else if (answer === 'cancel') store.dispatch({ type: 'detach-cancel' });
+        else store.dispatch({ type: 'detach-key', press });
+        return true;
+      }
       const action = resolve('detail', press);
       if (!action) return false;
       if (moveList(action, store)) return true;
+      const attachment = currentAttachment(store.get());
       switch (action) {
         case 'next-pane':
         case 'prev-pane':
           store.dispatch({ type: 'pane', by: action === 'next-pane' ? 1 : -1 });
-          open.pane = store.get().pane;
+          break;
+        case 'fold':
+          store.dispatch({ type: 'fold' });
+          break;
+        case 'open-attachment':
+          if (attachment) openAttachment(attachment);
+          else say('go to the Evidence pane (tab) and choose an attachment to open', 'info');
+          break;
+        case 'detach':
+          if (attachment) store.dispatch({ type: 'detach-open' });
+          else say('go to the Evidence pane (tab) and choose the attachment to detach', 'info');
           break;
         case 'next-rec':
           step(1);
@@ -143,8 +207,18 @@ export function DetailView({ state, width, position }: { state: DetailState; wid
           )),
         )}
       </Box>
-      <StatusLine width={width} text={where ? `${paneTitle(data, state.pane)} ${where}` : ''} tone="muted" />
-      <Footer width={width} maps={['detail']} position={position} />
+      {state.detach ? (
+        <Box width={width}>
+          {/* A refusal (no reason yet) takes the question's place until the next key. */}
+          <T tone={state.message?.tone ?? 'warn'} bold>
+            {fit(state.message ? `${state.message.text} ` : `Detach ${state.detach.attachment.name} — why? `, Math.floor(width / 2))}
+          </T>
+          <FieldView field={state.detach.reason} width={width - Math.floor(width / 2)} focused />
+        </Box>
+      ) : (
+        <StatusLine width={width} text={state.message?.text ?? (where ? `${paneTitle(data, state.pane)} ${where}` : '')} tone={state.message?.tone ?? 'muted'} />
+      )}
+      <Footer width={width} maps={state.detach ? ['prompt'] : ['detail']} position={position} />
     </Box>
   );
 }

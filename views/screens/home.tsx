@@ -123,7 +123,7 @@ function cell(text: string, width: number): string {
 
 function exceptionsText(s: AssessmentSummary, wide: boolean): string {
   const parts: string[] = [];
-  if (s.openExceptions) parts.push(`${s.openExceptions} open`);
+  if (s.openExceptions) parts.push(`${s.openExceptions} in force`);
   if (s.expiringExceptions) parts.push(`${s.expiringExceptions} ⏲${wide ? ' expiring' : ''}`);
   if (s.expiredExceptions) parts.push(`${s.expiredExceptions} expired`);
   return parts.length > 0 ? parts.join(' · ') : '—';

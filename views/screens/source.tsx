@@ -6,7 +6,7 @@ import { InputError } from '../../src/errors.js';
 import type { Snapshot } from '../../src/snapshot.js';
 import { Completions, FieldView, Footer, ProgressBar, Question, Message, T, TitleBar } from '../components/ui.js';
 import { walkEntry } from '../entries.js';
-import { resolve } from '../keys.js';
+import { resolve, TEXT_FIELD } from '../keys.js';
 import { frameHeight } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
 import { resolvePath } from '../paths.js';
@@ -181,7 +181,7 @@ export function SourceScreen({ entry }: { entry: SourceEntry }) {
 
 /** Tab completes in the snapshot path field (the key table's `path field` mode). */
 function formModes(field: FieldName | undefined): string[] {
-  return field === 'path' ? ['path field'] : [];
+  return field === 'path' ? ['path field', TEXT_FIELD] : field === 'carry' || field === undefined ? [] : [TEXT_FIELD];
 }
 
 const FIELD_LABELS: Record<FieldName, string> = { name: 'Name', path: 'Snapshot file', profile: 'AWS profile', regions: 'Regions', carry: 'Carry from' };

@@ -2,8 +2,9 @@
 import { Box, Text } from 'ink';
 import { memo, useEffect, useMemo } from 'react';
 import { InputError } from '../../src/errors.js';
+import { STATE_WORDS } from '../../src/states.js';
 import { Footer, FieldView, StatusLine, T, TitleBar } from '../components/ui.js';
-import { attachEntry, decideEntry, detailEntry, driftEntry, exportEntry, sourceEntry } from '../entries.js';
+import { attachEntry, decideEntry, detailEntry, driftEntry, exportEntry, importEntry, sourceEntry, workpaperEntry } from '../entries.js';
 import { moveList, resolve, type KeyPress } from '../keys.js';
 import { listHeight, WALK_CHROME } from '../layout.js';
 import { useNav, useScreen, type Entry, type ScreenHandle } from '../nav.js';
@@ -73,10 +74,23 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
 
   const say = (text: string, tone: 'pass' | 'fail' | 'warn' | 'info') => store.dispatch({ type: 'message', text, tone });
 
+  /** After one row is decided the cursor goes on to the next, as in STIG Viewer; a batch leaves it. */
+  const nextRowId = (): string | undefined => {
+    const s = store.get();
+    return s.selected.size > 0 ? undefined : s.rows[s.visible[s.cursor + 1] ?? -1]?.id;
+  };
+  const advanceTo = (recId: string | undefined) => {
+    if (!recId) return;
+    store.dispatch({ type: 'goto', recId });
+    open.place(recId);
+  };
+
   const openForm = (ids: string[], status: Status | undefined, refusal?: string) => {
+    const next = nextRowId();
     const decide = decideEntry(open, ids, status, deps.today(), (decisions) => {
       store.dispatch({ type: 'clear-selection' });
-      say(`recorded ${decisions[0]?.status.replace('_', ' ') ?? ''} for ${decisions.map((d) => d.recId).join(', ')}`, 'pass');
+      say(`recorded ${decisions[0] ? STATE_WORDS[decisions[0].status] : ''} for ${decisions.map((d) => d.recId).join(', ')}`, 'pass');
+      advanceTo(next);
     });
     if (refusal && decide.screen === 'decide') decide.store.dispatch({ type: 'refused', message: refusal });
     nav.push(decide);
@@ -94,6 +108,7 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
       openForm(ids, status);
       return;
     }
+    const next = nextRowId();
     try {
       deps.service.decideMany(open.id, ids, carried ? sameDecision(carried) : { status, justification: '' });
     } catch (err) {
@@ -102,7 +117,8 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
     }
     store.dispatch({ type: 'load', rows: open.rows() });
     store.dispatch({ type: 'clear-selection' });
-    say(`${carried ? 'confirmed' : 'recorded'} ${status.replace('_', ' ')} for ${ids.join(', ')}`, 'pass');
+    advanceTo(next);
+    say(`${carried ? 'confirmed' : 'recorded'} ${STATE_WORDS[status]} for ${ids.join(', ')}`, 'pass');
   };
 
   const handle: ScreenHandle = {
@@ -189,6 +205,12 @@ export function WalkScreen({ entry }: { entry: WalkEntry }) {
           else nav.push(drift);
           break;
         }
+        case 'workpaper':
+          nav.push(workpaperEntry(open, nav));
+          break;
+        case 'import':
+          nav.push(importEntry(open, nav));
+          break;
         case 'back':
           if (s.query) store.dispatch({ type: 'search-cancel' });
           else if (s.selected.size > 0) store.dispatch({ type: 'clear-selection' });

@@ -1,9 +1,14 @@
 /**
- * The decision form: status, justification, risk rating and its reasons, mitigation, owner, approver and expiry.
- * The reducer is pure; `formProblems` says why the form will not save, with the same rules the
- * service applies (the service stays the authority: its refusal is shown as well).
+ * The decision form: status, justification, risk rating and its reasons, mitigation, owner, due
+ * date, approver and expiry, for one recommendation or a batch. The reducer is pure. Whether the
+ * form will save is the decision rules' answer (`src/decision-rules.ts`), the same rules the
+ * service applies when it records.
+ *
+ * In a batch every recommendation starts from its own values (its decision, else its catalogue
+ * risk defaults); a field the auditor changes applies to all, the others keep each one's own.
  */
 import type { AssessmentType, CheckStatus, RiskDefaults } from '../../checks/types.js';
+import { checkDecision, checkDueDate, decisionAdvice, DEFAULT_MAX_EXCEPTION_DAYS, isRealDay, type DecisionProblem } from '../../src/decision-rules.js';
 import { isoDay } from '../../src/expiry.js';
 import { DECISION_STATUSES, type Decision, type DecisionInput } from '../../src/model.js';
 import { dueDate, IMPACT_LABELS, LIKELIHOOD_LABELS, MITIGATION_TYPES, riskLevel, riskScore, type MitigationType, type Rating, type RiskLevel } from '../../src/risk.js';
@@ -31,10 +36,13 @@ export type FieldId =
   | 'mitigation'
   | 'mitigationWhy'
   | 'owner'
+  | 'dueDate'
   | 'approver'
   | 'expiresAt'
   | 'save';
-export type TextFieldId = 'justification' | 'likelihoodWhy' | 'impactWhy' | 'mitigationWhy' | 'owner' | 'approver' | 'expiresAt';
+export type TextFieldId = 'justification' | 'likelihoodWhy' | 'impactWhy' | 'mitigationWhy' | 'owner' | 'dueDate' | 'approver' | 'expiresAt';
+/** A field that holds a value (every field but the Save button). */
+export type ValueField = Exclude<FieldId, 'save'>;
 
 export interface DecideValues {
   status: Status;
@@ -46,37 +54,67 @@ export interface DecideValues {
   impactWhy: TextField;
   mitigationWhy: TextField;
   owner: TextField;
+  dueDate: TextField;
   approver: TextField;
   expiresAt: TextField;
+}
+
+/** What a kept draft holds: the fields the auditor changed, with their values. */
+export interface DraftBody {
+  status: Status;
+  changed: ValueField[];
+  likelihood: Rating;
+  impact: Rating;
+  mitigation: MitigationType;
+  text: Record<TextFieldId, string>;
 }
 
 export interface DecideState {
   targets: readonly DecideTarget[];
   /** YYYY-MM-DD: the decision date for the due date and the expiry check. */
   today: string;
+  /** The assessment's limit on how long an exception may run. */
+  maxExceptionDays: number;
+  /** What the form shows. */
   values: DecideValues;
   initial: DecideValues;
+  /** The fields the auditor set: in a batch these apply to all, the others keep each one's own. */
+  changed: readonly ValueField[];
   focus: FieldId;
   /** Set when esc was pressed on a changed form: the question is showing. */
   confirmDiscard: boolean;
   /** The service's refusal of the last save. */
   refusal?: string;
+  /** A draft kept from an earlier session of this form, offered back until answered. */
+  draft?: { savedAt: string; body: DraftBody };
 }
 
 export type DecideAction =
   | { type: 'focus'; by: 1 | -1 }
   | { type: 'focus-field'; field: FieldId }
   | { type: 'cycle'; by: 1 | -1 }
-  | { type: 'key'; press: KeyPress }
+  /** `justificationWidth`: the columns the justification is drawn in, so ↑/↓ and Home/End follow its wrapped rows. */
+  | { type: 'key'; press: KeyPress; justificationWidth?: number }
   | { type: 'ask-discard' }
   | { type: 'keep-editing' }
-  | { type: 'refused'; message: string };
+  | { type: 'refused'; message: string }
+  | { type: 'draft-found'; savedAt: string; body: unknown }
+  | { type: 'restore-draft' }
+  | { type: 'forget-draft' };
 
-const TEXT_FIELDS: readonly FieldId[] = ['justification', 'likelihoodWhy', 'impactWhy', 'mitigationWhy', 'owner', 'approver', 'expiresAt'];
-const NEEDS_JUSTIFICATION: readonly Status[] = ['fail', 'exception', 'not_applicable'];
+export interface DecideOptions {
+  /** The status a quick key chose; otherwise the decision's, else pass. */
+  status?: Status;
+  maxExceptionDays?: number;
+}
+
+const TEXT_FIELDS: readonly TextFieldId[] = ['justification', 'likelihoodWhy', 'impactWhy', 'mitigationWhy', 'owner', 'dueDate', 'approver', 'expiresAt'];
+const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+/** Only for a form with no target at all, which the walk never opens. */
+const NO_RISK: RiskDefaults = { likelihood: 2, impact: 2, mitigation: 'reduction', mitigationWhy: '' };
 
 export function isTextField(field: FieldId): field is TextFieldId {
-  return TEXT_FIELDS.includes(field);
+  return (TEXT_FIELDS as readonly FieldId[]).includes(field);
 }
 
 /** The fields the status asks for, top to bottom. */
@@ -86,43 +124,80 @@ export function fieldsFor(status: Status): FieldId[] {
     case 'not_applicable':
       return ['status', 'justification', 'save'];
     case 'fail':
-      return ['status', 'justification', 'likelihood', 'likelihoodWhy', 'impact', 'impactWhy', 'mitigation', 'mitigationWhy', 'owner', 'save'];
+      return ['status', 'justification', 'likelihood', 'likelihoodWhy', 'impact', 'impactWhy', 'mitigation', 'mitigationWhy', 'owner', 'dueDate', 'save'];
     case 'exception':
       return ['status', 'justification', 'likelihood', 'likelihoodWhy', 'impact', 'impactWhy', 'mitigation', 'mitigationWhy', 'owner', 'approver', 'expiresAt', 'save'];
   }
 }
 
-function startValues(targets: readonly DecideTarget[], status: Status | undefined): DecideValues {
-  const first = targets[0];
-  // A single recommendation starts from its decision (an expired or carried one included).
-  const existing = targets.length === 1 && first?.decision && first.decision.status !== 'undecided' ? first.decision : undefined;
-  const chosen: Status = status ?? (existing?.status as Status | undefined) ?? 'pass';
-  const defaults = first?.risk ?? { likelihood: 2, impact: 2, mitigation: 'reduction' as const, mitigationWhy: '' };
-  const mitigation = existing?.mitigation ?? (chosen === 'exception' ? 'acceptance' : defaults.mitigation);
+/** The due date a fail decision was given, when it is not simply its level's window. */
+function givenDueDate(decision: Decision): string {
+  if (decision.status !== 'fail' || !decision.dueDate || !decision.riskLevel) return '';
+  return decision.dueDate === dueDate(new Date(decision.decidedAt), decision.riskLevel) ? '' : decision.dueDate;
+}
+
+/**
+ * One recommendation's own values for a status: its decision's, else its catalogue defaults.
+ * Deciding an exception on what was not one switches the mitigation to acceptance; a reason for a
+ * mitigation type goes only with that type.
+ */
+export function ownValues(target: DecideTarget | undefined, status: Status): DecideValues {
+  const decided = target?.decision && target.decision.status !== 'undecided' ? target.decision : undefined;
+  const defaults = target?.risk ?? NO_RISK;
+  const becomesException = status === 'exception' && decided?.status !== 'exception';
+  const mitigation = becomesException ? 'acceptance' : (decided?.mitigation ?? (status === 'exception' ? 'acceptance' : defaults.mitigation));
+  const mitigationWhy = mitigation === decided?.mitigation ? (decided.mitigationWhy ?? '') : mitigation === defaults.mitigation ? defaults.mitigationWhy : '';
   return {
-    status: chosen,
-    likelihood: existing?.likelihood ?? defaults.likelihood,
-    impact: existing?.impact ?? defaults.impact,
+    status,
+    likelihood: decided?.likelihood ?? defaults.likelihood,
+    impact: decided?.impact ?? defaults.impact,
     mitigation,
-    justification: textField(existing?.justification ?? ''),
-    likelihoodWhy: textField(existing?.likelihoodWhy ?? ''),
-    impactWhy: textField(existing?.impactWhy ?? ''),
-    mitigationWhy: textField(existing?.mitigationWhy ?? (mitigation === defaults.mitigation ? defaults.mitigationWhy : '')),
-    owner: textField(existing?.owner ?? ''),
-    approver: textField(existing?.approver ?? ''),
-    expiresAt: textField(existing?.expiresAt ?? ''),
+    justification: textField(decided?.justification ?? ''),
+    likelihoodWhy: textField(decided?.likelihoodWhy ?? ''),
+    impactWhy: textField(decided?.impactWhy ?? ''),
+    mitigationWhy: textField(mitigationWhy),
+    owner: textField(decided?.owner ?? ''),
+    dueDate: textField(decided ? givenDueDate(decided) : ''),
+    approver: textField(decided?.approver ?? ''),
+    expiresAt: textField(decided?.expiresAt ?? ''),
   };
 }
 
-export function initialDecide(targets: readonly DecideTarget[], today: Date, status?: Status): DecideState {
-  const values = startValues(targets, status);
+/**
+ * What the form shows before the auditor changes a field: one recommendation's own values; for a
+ * batch, the first one's choices (to cycle from) and empty text, as no one's text is another's.
+ */
+function shownValues(targets: readonly DecideTarget[], status: Status): DecideValues {
+  const own = ownValues(targets[0], status);
+  if (targets.length === 1) return own;
+  const blank = Object.fromEntries(TEXT_FIELDS.map((f) => [f, textField('')])) as Pick<DecideValues, TextFieldId>;
+  return { ...own, ...blank };
+}
+
+/** The changed fields of `values` laid over `base`. */
+function withChanges(base: DecideValues, values: DecideValues, changed: readonly ValueField[]): DecideValues {
+  return { ...base, ...Object.fromEntries(changed.map((f) => [f, values[f]])), status: values.status };
+}
+
+export function initialDecide(targets: readonly DecideTarget[], today: Date, options: DecideOptions = {}): DecideState {
+  const first = targets[0]?.decision;
+  const status: Status = options.status ?? (targets.length === 1 && first && first.status !== 'undecided' ? first.status : 'pass');
+  const values = shownValues(targets, status);
   // The cursor starts where typing is needed: the justification.
-  return { targets, today: isoDay(today), values, initial: values, focus: 'justification', confirmDiscard: false };
+  return {
+    targets,
+    today: isoDay(today),
+    maxExceptionDays: options.maxExceptionDays ?? DEFAULT_MAX_EXCEPTION_DAYS,
+    values,
+    initial: values,
+    changed: [],
+    focus: 'justification',
+    confirmDiscard: false,
+  };
 }
 
 function snapshotOf(values: DecideValues): string {
-  const { justification, likelihoodWhy, impactWhy, mitigationWhy, owner, approver, expiresAt, ...choices } = values;
-  return JSON.stringify({ ...choices, t: [justification, likelihoodWhy, impactWhy, mitigationWhy, owner, approver, expiresAt].map((f) => f.value) });
+  return JSON.stringify(Object.entries(values).map(([field, value]) => [field, typeof value === 'object' ? value.value : value]));
 }
 
 export function isDirty(state: DecideState): boolean {
@@ -134,30 +209,29 @@ function cycleOf<T>(list: readonly T[], current: T, by: 1 | -1): T {
   return list[(i + by + list.length) % list.length] as T;
 }
 
-const RATINGS: readonly Rating[] = [1, 2, 3, 4];
+/** Sets one field as the auditor chose it; a new status brings each unchanged field's value for it. */
+function setField<F extends ValueField>(state: DecideState, field: F, value: DecideValues[F]): DecideState {
+  const changed = state.changed.includes(field) ? state.changed : [...state.changed, field];
+  let values = { ...state.values, [field]: value };
+  if (field === 'status') values = withChanges(shownValues(state.targets, value as Status), values, changed);
+  const focus = fieldsFor(values.status).includes(state.focus) ? state.focus : 'status';
+  return { ...state, values, changed, focus, refusal: undefined };
+}
 
 function cycleValue(state: DecideState, by: 1 | -1): DecideState {
   const v = state.values;
   switch (state.focus) {
-    case 'status': {
-      const status = cycleOf(DECISION_STATUSES, v.status, by);
-      const fields = fieldsFor(status);
-      const mitigation = status === 'exception' && !isDirtyChoice(state, 'mitigation') ? 'acceptance' : v.mitigation;
-      return { ...state, values: { ...v, status, mitigation }, focus: fields.includes(state.focus) ? state.focus : 'status' };
-    }
+    case 'status':
+      return setField(state, 'status', cycleOf(DECISION_STATUSES, v.status, by));
     case 'likelihood':
-      return { ...state, values: { ...v, likelihood: cycleOf(RATINGS, v.likelihood, by) } };
+      return setField(state, 'likelihood', cycleOf(RATINGS, v.likelihood, by));
     case 'impact':
-      return { ...state, values: { ...v, impact: cycleOf(RATINGS, v.impact, by) } };
+      return setField(state, 'impact', cycleOf(RATINGS, v.impact, by));
     case 'mitigation':
-      return { ...state, values: { ...v, mitigation: cycleOf(MITIGATION_TYPES, v.mitigation, by) } };
+      return setField(state, 'mitigation', cycleOf(MITIGATION_TYPES, v.mitigation, by));
     default:
       return state;
   }
-}
-
-function isDirtyChoice(state: DecideState, field: 'mitigation'): boolean {
-  return state.values[field] !== state.initial[field];
 }
 
 export function decideReducer(state: DecideState, action: DecideAction): DecideState {
@@ -174,11 +248,13 @@ export function decideReducer(state: DecideState, action: DecideAction): DecideS
     case 'key': {
       const { focus } = state;
       if ((focus === 'likelihood' || focus === 'impact') && /^[1-4]$/.test(action.press.name)) {
-        return { ...state, values: { ...state.values, [focus]: Number(action.press.name) as Rating } };
+        return setField(state, focus, Number(action.press.name) as Rating);
       }
       if (!isTextField(focus)) return state;
-      const edited = editField(state.values[focus], action.press, focus === 'justification');
-      return edited ? { ...state, values: { ...state.values, [focus]: edited }, refusal: undefined } : state;
+      const edited = editField(state.values[focus], action.press, focus === 'justification' ? { multiline: true, width: action.justificationWidth } : false);
+      if (!edited) return state;
+      // Moving the cursor changes no value: only an edit makes the field the auditor's.
+      return edited.value === state.values[focus].value ? { ...state, values: { ...state.values, [focus]: edited } } : setField(state, focus, edited);
     }
     case 'ask-discard':
       return { ...state, confirmDiscard: true };
@@ -186,6 +262,16 @@ export function decideReducer(state: DecideState, action: DecideAction): DecideS
       return { ...state, confirmDiscard: false };
     case 'refused':
       return { ...state, refusal: action.message };
+    case 'draft-found': {
+      const body = readDraft(action.body);
+      return body ? { ...state, draft: { savedAt: action.savedAt, body } } : state;
+    }
+    case 'restore-draft':
+      return state.draft ? restoreDraft(state, state.draft.body) : state;
+    case 'forget-draft': {
+      const { draft: _draft, ...rest } = state;
+      return rest;
+    }
   }
 }
 
@@ -193,6 +279,135 @@ export function decideReducer(state: DecideState, action: DecideAction): DecideS
 export function isTyping(state: DecideState): boolean {
   return isTextField(state.focus);
 }
+
+// ── drafts ──────────────────────────────────────────────────────────────────────────────────
+
+/** The key a draft is kept under: the recommendations it decides, sorted. */
+export function draftKey(targets: readonly DecideTarget[]): string {
+  return targets
+    .map((t) => t.recId)
+    .sort()
+    .join(' ');
+}
+
+export function draftOf(state: DecideState): DraftBody {
+  const v = state.values;
+  return {
+    status: v.status,
+    changed: [...state.changed],
+    likelihood: v.likelihood,
+    impact: v.impact,
+    mitigation: v.mitigation,
+    text: Object.fromEntries(TEXT_FIELDS.map((f) => [f, v[f].value])) as Record<TextFieldId, string>,
+  };
+}
+
+/** A stored draft read back; undefined when it is not one this form wrote. */
+function readDraft(body: unknown): DraftBody | undefined {
+  const b = body as Partial<DraftBody> | null;
+  const valueFields: readonly string[] = [...TEXT_FIELDS, 'status', 'likelihood', 'impact', 'mitigation'];
+  const ok =
+    typeof b === 'object' &&
+    b !== null &&
+    (DECISION_STATUSES as readonly unknown[]).includes(b.status) &&
+    (RATINGS as readonly unknown[]).includes(b.likelihood) &&
+    (RATINGS as readonly unknown[]).includes(b.impact) &&
+    (MITIGATION_TYPES as readonly unknown[]).includes(b.mitigation) &&
+    Array.isArray(b.changed) &&
+    b.changed.every((f) => valueFields.includes(f)) &&
+    typeof b.text === 'object' &&
+    b.text !== null &&
+    TEXT_FIELDS.every((f) => typeof b.text?.[f] === 'string');
+  return ok ? (b as DraftBody) : undefined;
+}
+
+function restoreDraft(state: DecideState, body: DraftBody): DecideState {
+  const kept: DecideValues = {
+    ...state.values,
+    status: body.status,
+    likelihood: body.likelihood,
+    impact: body.impact,
+    mitigation: body.mitigation,
+    ...(Object.fromEntries(TEXT_FIELDS.map((f) => [f, textField(body.text[f])])) as Pick<DecideValues, TextFieldId>),
+  };
+  const values = withChanges(shownValues(state.targets, body.status), kept, body.changed);
+  const { draft: _draft, ...rest } = state;
+  return { ...rest, values, changed: body.changed, focus: 'justification' };
+}
+
+// ── what is recorded ────────────────────────────────────────────────────────────────────────
+
+/** The values recorded for one target: the changed fields as shown, the others its own. */
+function valuesFor(state: DecideState, target: DecideTarget): DecideValues {
+  if (state.targets.length === 1) return state.values;
+  return withChanges(ownValues(target, state.values.status), state.values, state.changed);
+}
+
+function inputOf(recId: string, v: DecideValues): DecisionInput {
+  const text = (field: TextFieldId) => v[field].value.trim();
+  const optional = (field: TextFieldId) => (text(field) ? { [field]: text(field) } : {});
+  const base = { recId, status: v.status, justification: text('justification') };
+  if (v.status === 'pass' || v.status === 'not_applicable') return base;
+  const risk = {
+    ...base,
+    likelihood: v.likelihood,
+    impact: v.impact,
+    ...optional('likelihoodWhy'),
+    ...optional('impactWhy'),
+    mitigation: v.mitigation,
+    ...optional('mitigationWhy'),
+    ...optional('owner'),
+  };
+  if (v.status === 'fail') return { ...risk, ...optional('dueDate') };
+  return { ...risk, approver: text('approver'), expiresAt: text('expiresAt') };
+}
+
+/** The decision to send for each recommendation (one service call records them together). */
+export function toInputs(state: DecideState): DecisionInput[] {
+  return state.targets.map((t) => inputOf(t.recId, valuesFor(state, t)));
+}
+
+/** The rules' problems with what the form would record, each once (a batch shares most of them). */
+export function formProblems(state: DecideState): DecisionProblem[] {
+  const at = new Date(`${state.today}T00:00:00Z`);
+  const problems = new Map<string, DecisionProblem>();
+  for (const target of state.targets) {
+    const checked = checkDecision(
+      inputOf(target.recId, valuesFor(state, target)),
+      { id: target.recId, assessment: target.assessment },
+      { at, actor: '', automated: target.automated, maxExceptionDays: state.maxExceptionDays },
+    );
+    for (const problem of checked.problems ?? []) problems.set(problem.message, problem);
+  }
+  return [...problems.values()];
+}
+
+/** Advice that does not block saving (a pass where the scan could not tell). */
+export function formAdvice(state: DecideState): string | undefined {
+  return decisionAdvice(
+    state.values.status,
+    state.values.justification.value,
+    state.targets.map((t) => ({ id: t.recId, automated: t.automated })),
+  );
+}
+
+/**
+ * Whether a quick key can record the decision at once, or must open the form: it opens when the
+ * rules refuse the bare status (a justification is needed) or advise a reason.
+ */
+export function quickDecisionNeedsForm(status: Status, targets: readonly DecideTarget[], today: Date = new Date()): boolean {
+  const state = initialDecide(targets, today, { status });
+  const bare = { ...state, values: { ...state.values, justification: textField('') }, changed: ['justification' as const] };
+  return formProblems(bare).length > 0 || formAdvice(bare) !== undefined;
+}
+
+/** A decision as it stands, to record again: confirming a carried decision keeps its dates. */
+export function sameDecision(decision: Decision): Omit<DecisionInput, 'recId'> {
+  const { recId: _recId, decidedBy: _by, decidedAt: _at, riskLevel: _level, carriedFrom: _from, overrides: _overrides, ...input } = decision;
+  return input;
+}
+
+// ── what the form says ──────────────────────────────────────────────────────────────────────
 
 export interface RiskPreview {
   level: RiskLevel;
@@ -203,84 +418,49 @@ export interface RiskPreview {
 }
 
 export function riskPreview(state: DecideState): RiskPreview {
-  const { likelihood, impact } = state.values;
-  const level = riskLevel(likelihood, impact);
+  const v = state.values;
+  const level = riskLevel(v.likelihood, v.impact);
+  const at = new Date(`${state.today}T00:00:00Z`);
+  const expires = v.expiresAt.value.trim();
+  // An exception is reviewed when it expires; a failure is due on the day given, else at its level's window.
+  const window = checkDueDate('fail', v.dueDate.value, level, undefined, at).due ?? dueDate(at, level);
   return {
     level,
-    score: riskScore(likelihood, impact),
-    // An exception is reviewed when it expires; a failure is due within its level's window.
-    due: state.values.status === 'exception' && isRealDay(state.values.expiresAt.value.trim()) ? state.values.expiresAt.value.trim() : dueDate(new Date(`${state.today}T00:00:00Z`), level),
-    likelihoodLabel: LIKELIHOOD_LABELS[likelihood - 1] ?? '',
-    impactLabel: IMPACT_LABELS[impact - 1] ?? '',
+    score: riskScore(v.likelihood, v.impact),
+    due: v.status === 'exception' ? (isRealDay(expires) ? expires : dueDate(at, level)) : window,
+    likelihoodLabel: LIKELIHOOD_LABELS[v.likelihood - 1] ?? '',
+    impactLabel: IMPACT_LABELS[v.impact - 1] ?? '',
   };
 }
 
-const DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-function isRealDay(text: string): boolean {
-  const parsed = new Date(`${text}T00:00:00Z`);
-  return DAY.test(text) && !Number.isNaN(parsed.getTime()) && isoDay(parsed) === text;
-}
-
-/** Why the form will not save, in the service's words of its rules; empty when it will. */
-export function formProblems(state: DecideState): string[] {
-  const v = state.values;
-  const problems: string[] = [];
-  if (!v.justification.value.trim()) {
-    if (NEEDS_JUSTIFICATION.includes(v.status)) problems.push(`${v.status === 'exception' ? 'an exception' : v.status === 'fail' ? 'a fail' : 'a not applicable'} decision needs a justification`);
-    else {
-      const manual = state.targets.filter((t) => t.assessment === 'manual').map((t) => t.recId);
-      if (manual.length > 0) problems.push(`${manual.join(', ')} ${manual.length === 1 ? 'is a manual recommendation: it needs' : 'are manual: they need'} a justification`);
-    }
-  }
-  if (v.status === 'exception') {
-    if (!v.approver.value.trim()) problems.push('an exception needs an approver');
-    const expires = v.expiresAt.value.trim();
-    if (!expires) problems.push('an exception needs an expiry date (YYYY-MM-DD)');
-    else if (!isRealDay(expires)) problems.push(`expiry "${expires}" is not a date as YYYY-MM-DD`);
-    else if (expires <= state.today) problems.push(`the expiry ${expires} must be after today (${state.today})`);
-  }
-  return problems;
-}
-
-/** Advice that does not block saving: a pass over a failing automated result deserves a reason. */
-export function formAdvice(state: DecideState): string | undefined {
-  if (state.values.status !== 'pass' || state.values.justification.value.trim()) return undefined;
-  const overridden = state.targets.filter((t) => t.automated === 'fail' || t.automated === 'error').map((t) => t.recId);
-  return overridden.length > 0 ? `the automated result of ${overridden.join(', ')} is not a pass: say why you judge it a pass` : undefined;
-}
-
-/** The decision to send to the service (approver and expiry only for exceptions). */
-export function toInput(state: DecideState): Omit<DecisionInput, 'recId'> {
-  const v = state.values;
-  const base = { status: v.status, justification: v.justification.value.trim() };
-  if (v.status === 'pass' || v.status === 'not_applicable') return base;
-  const risk = {
-    ...base,
-    likelihood: v.likelihood,
-    impact: v.impact,
-    ...(v.likelihoodWhy.value.trim() ? { likelihoodWhy: v.likelihoodWhy.value.trim() } : {}),
-    ...(v.impactWhy.value.trim() ? { impactWhy: v.impactWhy.value.trim() } : {}),
-    mitigation: v.mitigation,
-    ...(v.mitigationWhy.value.trim() ? { mitigationWhy: v.mitigationWhy.value.trim() } : {}),
-    ...(v.owner.value.trim() ? { owner: v.owner.value.trim() } : {}),
-  };
-  if (v.status !== 'exception') return risk;
-  return { ...risk, approver: v.approver.value.trim(), expiresAt: v.expiresAt.value.trim() };
+/** The end of the rating's window, which an empty due date means. */
+export function windowEnd(state: DecideState): string {
+  return dueDate(new Date(`${state.today}T00:00:00Z`), riskLevel(state.values.likelihood, state.values.impact));
 }
 
 /**
- * Whether a quick key can record the decision at once, or must open the form: the service's
- * rules need a justification for fail, exception, not applicable and manual recommendations, and
- * a pass over a failing automated result is worth one too.
+ * In a batch, what the form says beside a field: that a changed one applies to all, or what each
+ * recommendation keeps of an unchanged one. Undefined for a single recommendation, or where
+ * there is nothing to say.
  */
-export function quickDecisionNeedsForm(status: Status, targets: readonly DecideTarget[]): boolean {
-  if (status !== 'pass') return true;
-  return targets.some((t) => t.assessment === 'manual' || t.automated === 'fail' || t.automated === 'error');
-}
-
-/** A decision as it stands, to record again: confirming a carried decision keeps its dates. */
-export function sameDecision(decision: Decision): Omit<DecisionInput, 'recId'> {
-  const { recId: _recId, decidedBy: _by, decidedAt: _at, riskLevel: _level, carriedFrom: _from, ...input } = decision;
-  return input;
+export function batchNote(state: DecideState, field: ValueField): string | undefined {
+  const { targets, changed } = state;
+  if (targets.length < 2 || field === 'status') return undefined;
+  if (changed.includes(field)) return `applies to all ${targets.length}`;
+  const own = targets.map((t) => ({ id: t.recId, v: ownValues(t, state.values.status) }));
+  switch (field) {
+    case 'likelihood':
+      return `each its own: ${own.map(({ id, v }) => (changed.includes('impact') ? `${id} L${v.likelihood}` : `${id} L${v.likelihood}×I${v.impact}`)).join(', ')}`;
+    case 'impact':
+      // Beside the likelihood while both are each one's own.
+      return changed.includes('likelihood') ? `each its own: ${own.map(({ id, v }) => `${id} I${v.impact}`).join(', ')}` : undefined;
+    case 'mitigation':
+      return `each its own: ${own.map(({ id, v }) => `${id} ${v.mitigation}`).join(', ')}`;
+    case 'dueDate':
+      return 'empty: each its own window';
+    default: {
+      const kept = own.filter(({ v }) => v[field].value.trim()).map(({ id }) => id);
+      return kept.length > 0 ? `each keeps its own (${kept.join(', ')})` : undefined;
+    }
+  }
 }

@@ -100,7 +100,7 @@ export function hasFilters(filters: WalkFilters): boolean {
 
 function matchesQuery(row: WalkRow, query: string): boolean {
   const q = query.toLowerCase();
-  return row.id.toLowerCase().startsWith(q) || row.title.toLowerCase().includes(q) || row.shortTitle.toLowerCase().includes(q);
+  return row.id.toLowerCase().startsWith(q) || row.title.toLowerCase().includes(q);
 }
 
 function buildLines(rows: readonly WalkRow[], visible: readonly number[]): WalkLine[] {
@@ -127,13 +127,17 @@ export function cursorLine(state: Pick<WalkState, 'lines' | 'visible' | 'cursor'
   );
 }
 
-/** Moves the cursor and keeps it (and its section heading, when it opens a section) in the window. */
-function place(state: WalkState, cursor: number): WalkState {
+/**
+ * Moves the cursor and keeps it (and its section heading, when it opens a section) in the window.
+ * `headingOnTop` scrolls the heading to the top, so a section jump shows as much of the section as fits.
+ */
+function place(state: WalkState, cursor: number, headingOnTop = false): WalkState {
   const c = clamp(cursor, 0, Math.max(0, state.visible.length - 1));
   const line = cursorLine({ ...state, cursor: c });
   const previous = state.lines[line - 1];
   const headed = previous?.kind === 'section' ? line - 1 : line;
-  let offset = scrollTo(state.offset, headed, state.height, state.lines.length);
+  const from = headingOnTop ? clamp(headed, 0, Math.max(0, state.lines.length - state.height)) : state.offset;
+  let offset = scrollTo(from, headed, state.height, state.lines.length);
   offset = scrollTo(offset, line, state.height, state.lines.length);
   return { ...state, cursor: c, offset };
 }
@@ -199,7 +203,7 @@ export function walkReducer(state: WalkState, action: WalkAction): WalkState {
       const starts = positions.filter((p, k) => k === 0 || positions[k - 1]?.section !== p.section);
       const here = starts.findIndex((s) => s.section === current);
       const target = starts[clamp(here + action.by, 0, starts.length - 1)];
-      return target ? place(state, target.pos) : state;
+      return target ? place(state, target.pos, true) : state;
     }
     case 'toggle-status':
       return refilter(state, { ...state.filters, statuses: toggle(state.filters.statuses, action.status) });
@@ -240,7 +244,8 @@ export function walkReducer(state: WalkState, action: WalkAction): WalkState {
       const selected = new Set(state.selected);
       if (selected.has(id)) selected.delete(id);
       else selected.add(id);
-      return place({ ...state, selected }, state.cursor + 1);
+      // The cursor stays: what is marked is always the row under it.
+      return { ...state, selected };
     }
     case 'select-all': {
       const shown = state.visible.map((i) => state.rows[i]?.id).filter((id): id is string => id !== undefined);
