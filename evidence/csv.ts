@@ -1,5 +1,9 @@
-/** schedule.csv and exceptions.csv: RFC 4180, a header row, one row per item. */
+/**
+ * schedule.csv, exceptions.csv and workpaper.csv: RFC 4180 (CRLF line ends), a header row, one row
+ * per item, and a UTF-8 byte-order mark so that Excel on Windows reads the text as UTF-8.
+ */
 import { stringify } from 'csv-stringify/sync';
+import { WORKPAPER_COLUMNS, workpaperCells, type Workpaper } from '../src/workpaper.js';
 import type { ExceptionEntry, ScheduleItem } from './report.js';
 
 /**
@@ -11,13 +15,32 @@ function text(value: string | undefined): string {
   return /^[=+\-@\t\r]/.test(v) ? `'${v}` : v;
 }
 
-function csv(header: string[], rows: (string | number)[][]): string {
-  return stringify([header, ...rows], { record_delimiter: 'unix' });
+function csv(header: readonly string[], rows: (string | number)[][]): string {
+  return stringify([[...header], ...rows], { record_delimiter: 'windows', bom: true });
 }
 
 export function scheduleCsv(items: readonly ScheduleItem[]): string {
   return csv(
-    ['due_date', 'rec_id', 'title', 'kind', 'severity', 'likelihood', 'impact', 'score', 'owner', 'mitigation', 'window_rule', 'due_basis', 'window_start', 'state', 'exception_expires'],
+    [
+      'due_date',
+      'rec_id',
+      'title',
+      'kind',
+      'severity',
+      'likelihood',
+      'impact',
+      'score',
+      'rating_basis',
+      'owner',
+      'mitigation',
+      'window_rule',
+      'due_basis',
+      'window_start',
+      'state',
+      'exception_expires',
+      'due_moves',
+      'justification',
+    ],
     items.map((s) => [
       s.dueDate,
       s.recId,
@@ -27,6 +50,7 @@ export function scheduleCsv(items: readonly ScheduleItem[]): string {
       s.likelihood,
       s.impact,
       s.score,
+      s.ratingBasis,
       text(s.owner),
       s.mitigation,
       s.windowRule,
@@ -34,6 +58,8 @@ export function scheduleCsv(items: readonly ScheduleItem[]): string {
       s.startDate,
       s.state,
       s.expiresAt ?? '',
+      text(s.dueMoves.map((m) => m.text).join('; ')),
+      text(s.justification),
     ]),
   );
 }
@@ -57,5 +83,13 @@ export function exceptionsCsv(entries: readonly ExceptionEntry[]): string {
       e.carried ? 'yes' : 'no',
       text(e.justification),
     ]),
+  );
+}
+
+/** Every recommendation, the same table as the TUI's workpaper view; every text cell is guarded. */
+export function workpaperCsv(workpaper: Workpaper): string {
+  return csv(
+    WORKPAPER_COLUMNS,
+    workpaper.rows.map((row) => workpaperCells(row).map((cell) => (typeof cell === 'string' ? text(cell) : cell))),
   );
 }

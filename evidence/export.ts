@@ -10,6 +10,7 @@
  */
 import { createHash } from 'node:crypto';
 import { createWriteStream, renameSync, rmSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { pipeline, Transform, type Readable, type TransformCallback } from 'node:stream';
 import archiver from 'archiver';
 import { BENCHMARK } from '../checks/catalog.js';
@@ -17,7 +18,7 @@ import { InputError } from '../src/errors.js';
 import type { AssayService } from '../src/service.js';
 import { renderPackFiles, type PackFile } from './files.js';
 import { formatSums, MANIFEST_FILE, PACK_FORMAT, SIGNATURE_FILE, signatureTrustedComment, SUMS_FILE, type Manifest, type ManifestFile } from './manifest.js';
-import { parseSecretKey, readKeyFile, signMessage, type MinisignSecretKey } from './minisign.js';
+import { formatKeyId, parseSecretKey, readKeyFile, signMessage, type MinisignSecretKey } from './minisign.js';
 import { gatherPackData } from './pack-data.js';
 import type { AttachmentRef } from './report.js';
 import { credentialValues, secretGuard, SecretInAttachmentError } from './secrets.js';
@@ -110,7 +111,9 @@ export async function exportPack(service: AssayService, assessmentId: number, ou
   refuseOpenSecrets(service, assessmentId);
   const secrets = credentialValues();
   const data = gatherPackData(service, assessmentId, options.now);
-  const { model, files } = renderPackFiles(data, secrets);
+  // The reviewer's copy of the public key is the file `assay keygen` wrote beside the secret one.
+  const signer = key && options.signKey ? { keyId: formatKeyId(key.keyId), publicKeyFile: `${basename(options.signKey)}.pub` } : undefined;
+  const { model, files } = renderPackFiles(data, secrets, signer);
   const attachments = distinctAttachments(model.attachments);
   const total = files.length + attachments.length + 2 + (key ? 1 : 0);
   const date = new Date(data.asOf);

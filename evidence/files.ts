@@ -4,12 +4,14 @@
  */
 import { SCORE_DEFINITION, buildPackModel, type PackModel } from './report.js';
 import { renderIndexHtml, renderRiskCardHtml, riskCardPath } from './html.js';
-import { exceptionsCsv, scheduleCsv } from './csv.js';
+import { exceptionsCsv, scheduleCsv, workpaperCsv } from './csv.js';
 import { assessmentResults, poam } from './oscal.js';
 import { spellOutInJson } from './names.js';
+import type { PackSigner } from './verify-commands.js';
 import { redactSecretMembers, scrubText, type SecretValue } from './secrets.js';
 import type { PackData } from './pack-data.js';
 import { InputError } from '../src/errors.js';
+import { STATE_WORDS } from '../src/states.js';
 
 export interface PackFile {
   path: string;
@@ -46,14 +48,19 @@ export function assessmentJson(model: PackModel): unknown {
       automated: row.automated ?? null,
       results: row.results,
       decision: row.decision ?? null,
+      overrides: row.decision?.overrides ?? null,
       effectiveStatus: row.effective,
+      state: STATE_WORDS[row.effective],
       verdict: row.verdict,
       carried: row.carried,
       ...(row.exceptionState ? { exceptionState: row.exceptionState } : {}),
       attachments: row.attachments.map((a) => ({ path: a.entry, ...a.record })),
+      history: row.history,
+      dueMoves: row.dueMoves,
     })),
     decisions: data.decisions,
-    riskCards: model.riskCards.map((card) => ({ ...card, attachments: card.attachments.map((a) => a.entry) })),
+    // A card's history is already under its recommendation above.
+    riskCards: model.riskCards.map(({ history: _sameAsRow, ...card }) => ({ ...card, attachments: card.attachments.map((a) => a.entry) })),
     schedule: model.schedule,
     exceptions: model.exceptions,
     ...(model.drift ? { drift: model.drift } : {}),
@@ -63,15 +70,16 @@ export function assessmentJson(model: PackModel): unknown {
   };
 }
 
-/** The in-memory files in zip order; credential values are scrubbed from every one. */
-export function renderPackFiles(data: PackData, secrets: readonly SecretValue[] = []): { model: PackModel; files: PackFile[] } {
+/** The in-memory files in zip order; credential values are scrubbed from every one. `signer`: see renderIndexHtml. */
+export function renderPackFiles(data: PackData, secrets: readonly SecretValue[] = [], signer?: PackSigner): { model: PackModel; files: PackFile[] } {
   const model = buildPackModel(data);
   const text: [string, string][] = [
-    ['index.html', renderIndexHtml(model)],
+    ['index.html', renderIndexHtml(model, signer)],
     ['assessment.json', json(assessmentJson(model))],
     ...model.riskCards.map((card): [string, string] => [riskCardPath(card.recId), renderRiskCardHtml(card, model)]),
     ['schedule.csv', scheduleCsv(model.schedule)],
     ['exceptions.csv', exceptionsCsv(model.exceptions)],
+    ['workpaper.csv', workpaperCsv(model.workpaper)],
     ['history.jsonl', data.history.map((event) => `${spellOutInJson(JSON.stringify(event))}\n`).join('')],
     ...(data.snapshot ? [['snapshot.json', json(redactSecretMembers(data.snapshot))] as [string, string]] : []),
     ['oscal/assessment-results.json', json(assessmentResults(model))],

@@ -93,7 +93,7 @@ table.recs td:nth-child(5) .small { display: block; }
 .levels .lv b { font-size: 20px; margin-right: 6px; }
 .note { border-left: 4px solid #c9d2dc; background: var(--soft); padding: 8px 12px; margin: 10px 0; font-size: 13px; }
 .note.warn { border-left-color: #dc6803; background: #fff7ed; }
-article.card { border: 1px solid #cfd8e3; border-radius: 10px; margin: 18px 0 26px; overflow: hidden; break-inside: avoid-page; }
+article.card { border: 1px solid #cfd8e3; border-radius: 10px; margin: 18px 0 26px; overflow: hidden; }
 article.card > header { display: flex; justify-content: space-between; gap: 16px; align-items: flex-start; padding: 12px 16px; background: var(--soft); border-bottom: 1px solid var(--line); }
 article.card > header h3 { margin: 0; font-size: 16px; }
 article.card > header .meta { font-size: 12.5px; color: var(--muted); }
@@ -106,12 +106,48 @@ ol.steps { margin: 4px 0; padding-left: 20px; }
 .chart { width: 100%; height: auto; display: block; margin: 8px 0 4px; }
 .legend { font-size: 12px; color: var(--muted); }
 .legend span.sw { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin: 0 4px 0 12px; vertical-align: -1px; }
+.why { margin-top: 2px; white-space: pre-wrap; overflow-wrap: anywhere; }
+.draft { display: inline-block; vertical-align: middle; margin-left: 10px; padding: 2px 10px; border-radius: 4px; font-size: 14px; font-weight: 700; background: #fff0dc; color: #93400b; border: 1px solid #f6cf9f; }
+.stat .basis, b.basis { color: #93400b; font-size: 12px; }
+.moved { color: #93400b; font-weight: 600; }
+.hash code { overflow-wrap: anywhere; font-size: 11.5px; }
+ol.history { margin: 4px 0; padding-left: 28px; font-size: 12.5px; }
+ol.history li { overflow-wrap: anywhere; }
+tr.record td { border-bottom: 1px solid var(--line); padding-top: 0; }
+tr.record .part { margin: 0 0 6px; font-size: 12.5px; }
+table.heatmap { width: auto; margin: 6px 0 14px; }
+table.heatmap td { min-width: 64px; text-align: center; font-size: 14px; }
+table.heatmap caption { text-align: left; font-size: 12.5px; color: var(--muted); padding-bottom: 4px; }
+table.schedule td:nth-child(8) { min-width: 150px; }
 footer.end { margin-top: 40px; padding-top: 10px; border-top: 1px solid var(--line); color: var(--muted); font-size: 12px; }
 pre.cmd { background: #0f1b2a; color: #e6edf5; padding: 10px 12px; border-radius: 6px; overflow-x: auto; font-size: 12.5px; }
 @media screen and (max-width: 820px) { .cards { grid-template-columns: repeat(2, 1fr); } .cardgrid { grid-template-columns: 1fr; } dl.facts { grid-template-columns: 1fr; } }
-@page { size: A4; margin: 14mm 12mm; }
+/* No paper size: the page follows the printer's paper, A4 or Letter. */
+@page { margin: 12mm 11mm; }
 @media print {
-  body { font-size: 11px; }
+  body { font-size: 10.5px; line-height: 1.4; }
+  h2 { margin-top: 0; }
+  h4 { margin: 10px 0 4px; break-after: avoid-page; }
+  table { font-size: 10px; }
+  th, td { padding: 3px 5px; }
+  code, .mono { font-size: 9.5px; }
+  .small, .hash code, ol.history, tr.record .part { font-size: 9.5px; }
+  /* Each risk card starts a page (the first shares the section's); a long one runs on, never leaving a blank page. */
+  article.card { break-before: page; margin: 0; border: none; border-radius: 0; overflow: visible; }
+  #risk-cards > article.card:first-of-type { break-before: auto; margin-top: 8px; }
+  article.card > header { padding: 6px 10px; }
+  article.card .body { padding: 0 4px; }
+  .cardgrid { grid-template-columns: 200px 1fr; gap: 12px; }
+  svg.matrix { width: 200px; height: auto; }
+  .equation { font-size: 12px; }
+  dl.facts { grid-template-columns: 150px 1fr; gap: 2px 12px; }
+  p.links { display: none; }
+  footer.end { margin-top: 12px; break-before: avoid-page; }
+  article.card td > div.small.muted { display: inline; margin-left: 6px; }
+  table.mappings th { width: 120px; }
+  /* The card's last part moves whole: a card that runs over leaves a page worth reading, not one line. */
+  article.card .tail { break-inside: avoid-page; }
+  table.schedule td:nth-child(8) { min-width: 0; }
   .wrap { max-width: none; padding: 0; }
   header.top { background: #fff !important; color: var(--ink); border-bottom: 3px solid var(--brand); padding: 0 0 8px; }
   header.top a { color: var(--ink); }

@@ -8,7 +8,7 @@ import { MAPPING_SOURCES, NIST_171_REQUIREMENTS, mappingsFor, preferredNist } fr
 import { SECTION_TITLES, type CheckStatus, type Finding, type Level, type Recommendation, type SectionId } from '../checks/types.js';
 import { exceptionState, EXPIRY_WARNING_DAYS, type ExceptionState } from '../src/expiry.js';
 import { computeDrift, type DriftEntry } from '../src/drift.js';
-import type { Decision, EffectiveStatus, EvidenceRecord, FindingSource, StoredResult } from '../src/model.js';
+import { DECISION_STATUSES, isDecisionEvent, type Decision, type EffectiveStatus, type EvidenceRecord, type FindingSource, type HistoryEvent, type StoredResult } from '../src/model.js';
 import {
   MITIGATION_MEANING,
   SEVERITY_ORDER,
@@ -20,26 +20,23 @@ import {
   type Rating,
   type RiskLevel,
 } from '../src/risk.js';
-import { attachmentEntryName } from './names.js';
+import { STATE_WORDS } from '../src/states.js';
+import { buildWorkpaper, tally as tallyOf, verdictOf, type Tally, type Verdict, type Workpaper } from '../src/workpaper.js';
+import { formatBytes } from '../src/input-file.js';
+import { attachmentEntryName, displayName } from './names.js';
 import type { PackData } from './pack-data.js';
 
-/** Where a recommendation stands in this pack, the basis of the score. */
-export type Verdict = 'pass' | 'fail' | 'exception' | 'not_applicable' | 'needs_review' | 'not_assessed';
+export { SCORE_DEFINITION, type Tally, type Verdict } from '../src/workpaper.js';
 
+/** The one word of each verdict (src/states.ts); a recommendation nobody could judge yet is "undecided". */
 export const VERDICT_LABELS: Record<Verdict, string> = {
-  pass: 'Pass',
-  fail: 'Fail',
-  exception: 'Exception',
-  not_applicable: 'Not applicable',
-  needs_review: 'Needs review',
-  not_assessed: 'Not assessed',
+  pass: STATE_WORDS.pass,
+  fail: STATE_WORDS.fail,
+  exception: STATE_WORDS.exception,
+  not_applicable: STATE_WORDS.not_applicable,
+  needs_review: STATE_WORDS.needs_review,
+  not_assessed: STATE_WORDS.undecided,
 };
-
-export const SCORE_DEFINITION =
-  'Compliance score = recommendations that pass ÷ recommendations in scope, where in scope means all ' +
-  'recommendations except those decided not applicable. A recommendation passes when the assessor decided ' +
-  '"pass", or when no decision was made and the automated check passed. Failures, exceptions (accepted ' +
-  'risks), expired exceptions and recommendations not yet assessed all count against the score.';
 
 export interface AttachmentRef {
   /** Path inside the pack. */
@@ -67,25 +64,51 @@ export interface RecommendationRow {
   carried: boolean;
   exceptionState?: ExceptionState;
   attachments: AttachmentRef[];
+  /** Every recorded step of this recommendation (decisions, attachments), oldest first. */
+  history: HistoryEntry[];
+  /** Each time the history moved the due date of an open risk. */
+  dueMoves: DueMove[];
 }
 
-export interface Tally {
+/** One step of a recommendation's history: who, when and what changed, in words. */
+export interface HistoryEntry {
+  seq: number;
+  at: string;
+  actor: string;
+  kind: 'decision' | 'attach' | 'detach';
+  /** Each change as "what: before → after", or what was attached or detached. */
+  changes: string[];
+}
+
+/** A due date the history moved, and what moved it: a re-rating, or a new decision. */
+export interface DueMove {
+  from: string;
+  to: string;
+  at: string;
+  actor: string;
+  rerating?: { from: RiskLevel; to: RiskLevel };
+  /** "due moved 2027-01-03 → 2027-02-04 by the re-rating high → medium on 2026-12-06 by ava". */
+  text: string;
+}
+
+/** How far the assessment is: a pack is a draft while any recommendation is undecided. */
+export interface Progress {
+  /** Recommendations with a decision in force (pass, fail, exception, not applicable), as `assay list` counts them. */
+  decided: number;
   total: number;
-  pass: number;
-  fail: number;
-  exception: number;
-  notApplicable: number;
-  needsReview: number;
-  notAssessed: number;
-  inScope: number;
-  /** pass ÷ inScope as a percentage with one decimal; undefined when nothing is in scope. */
-  score?: number;
+  draft: boolean;
+  /** "draft — 22 of 63 decided" while a draft; absent when every recommendation is decided. */
+  label?: string;
+  /** Open risks (failures and exceptions on the schedule), and how many are rated by catalogue defaults. */
+  openRisks: number;
+  defaultRatings: number;
 }
 
 export interface Summary {
   overall: Tally;
   bySection: { section: SectionId; title: string; tally: Tally }[];
   byLevel: { level: Level; tally: Tally }[];
+  progress: Progress;
 }
 
 export interface MappedRequirement {
@@ -149,11 +172,16 @@ export interface RiskCard {
   decidedBy?: string;
   decidedAt?: string;
   exception?: { approver: string; expiresAt: string; state: ExceptionState; daysLeft: number };
+  /** Set when the decision contradicts the automated result (an exception over a passing check). */
+  override?: Pick<Decision, 'status' | 'overrides' | 'decidedBy'>;
   mappings: CardMappings;
   attachments: AttachmentRef[];
+  history: HistoryEntry[];
+  dueMoves: DueMove[];
 }
 
-export type ScheduleState = 'overdue' | 'due within 30 days' | 'open' | 'exception expired' | 'exception expiring';
+/** "on schedule", not "open": STIG readers take "open" for a finding, and every item here is one. */
+export type ScheduleState = 'overdue' | 'due within 30 days' | 'on schedule' | 'exception expired' | 'exception expiring';
 
 export interface ScheduleItem {
   recId: string;
@@ -170,8 +198,11 @@ export interface ScheduleItem {
   dueDate: string;
   windowRule: string;
   dueBasis: string;
+  ratingBasis: RiskCard['ratingBasis'];
   expiresAt?: string;
   state: ScheduleState;
+  justification?: string;
+  dueMoves: DueMove[];
 }
 
 export interface ExceptionEntry {
@@ -188,6 +219,7 @@ export interface ExceptionEntry {
   note: string;
   riskLevel: RiskLevel;
   mitigation: MitigationType;
+  mitigationWhy: string;
   owner?: string;
   justification: string;
   carried: boolean;
@@ -212,6 +244,8 @@ export interface PackModel {
   /** Who decided or recorded anything, in order of first appearance. */
   assessors: string[];
   attachments: AttachmentRef[];
+  /** All recommendations as one table (src/workpaper.ts), the same as the TUI's workpaper view. */
+  workpaper: Workpaper;
 }
 
 const DAY_MS = 86_400_000;
@@ -225,30 +259,6 @@ function daysBetween(fromDay: string, toDay: string): number {
 }
 
 const SOURCE_ORDER: Record<FindingSource, number> = { assay: 0, prowler: 1, securityhub: 2 };
-
-function verdictOf(decision: Decision | undefined, effective: EffectiveStatus, automated: ResultRef | undefined): Verdict {
-  if (effective === 'needs_review') return 'needs_review';
-  if (decision && decision.status !== 'undecided') return decision.status;
-  if (automated?.status === 'pass') return 'pass';
-  if (automated?.status === 'fail') return 'fail';
-  return 'not_assessed';
-}
-
-function tally(rows: readonly RecommendationRow[]): Tally {
-  const count = (v: Verdict): number => rows.filter((r) => r.verdict === v).length;
-  const t: Tally = {
-    total: rows.length,
-    pass: count('pass'),
-    fail: count('fail'),
-    exception: count('exception'),
-    notApplicable: count('not_applicable'),
-    needsReview: count('needs_review'),
-    notAssessed: count('not_assessed'),
-    inScope: rows.length - count('not_applicable'),
-  };
-  if (t.inScope > 0) t.score = Math.round((t.pass / t.inScope) * 1000) / 10;
-  return t;
-}
 
 function cardMappings(recId: string): CardMappings {
   const m = mappingsFor(recId);
@@ -278,7 +288,7 @@ function plannedDate(decision: Decision | undefined, level: RiskLevel, startDate
   // The service fills in the window's date when none is given; any other date is the assessor's.
   const chosen = decision?.dueDate !== undefined && decision.dueDate !== windowDue ? decision.dueDate : undefined;
   if (!decision) {
-    return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `from the scan on ${startDate}; not yet decided` };
+    return { dueDate: windowDue, windowRule: WINDOW_RULE[level], dueBasis: `from the scan on ${startDate}; ${STATE_WORDS.undecided}` };
   }
   if (decision.status === 'exception' && decision.expiresAt) {
     // An accepted risk is revisited when its exception runs out, unless the assessor wants it fixed sooner.
@@ -291,14 +301,99 @@ function plannedDate(decision: Decision | undefined, level: RiskLevel, startDate
 
 export const EXCEPTION_RULE = 'exception: review by its expiry date';
 
+/** The rating an open-risk decision stands on: the assessor's, else the catalogue's default. */
+function ratingOf(decision: Decision, rec: Recommendation): { likelihood: Rating; impact: Rating; level: RiskLevel; basis: RiskCard['ratingBasis'] } {
+  const rated = decision.likelihood !== undefined && decision.impact !== undefined;
+  const likelihood = rated ? decision.likelihood! : rec.risk.likelihood;
+  const impact = rated ? decision.impact! : rec.risk.impact;
+  return { likelihood, impact, level: riskLevel(likelihood, impact), basis: rated ? 'assessor' : 'catalogue default' };
+}
+
+const keepsRiskOpen = (decision: Decision | null | undefined): decision is Decision => decision?.status === 'fail' || decision?.status === 'exception';
+
+function ratingText(decision: Decision | null, rec: Recommendation): string {
+  if (!keepsRiskOpen(decision)) return '—';
+  const r = ratingOf(decision, rec);
+  return `${r.level} (${r.likelihood}×${r.impact}${r.basis === 'assessor' ? '' : ', catalogue default'})`;
+}
+
+/** The due date a decision gives its risk, as the card and schedule compute it; none unless it keeps a risk open. */
+function dueOf(decision: Decision | null, rec: Recommendation): string | undefined {
+  if (!keepsRiskOpen(decision)) return undefined;
+  return plannedDate(decision, ratingOf(decision, rec).level, day(decision.decidedAt)).dueDate;
+}
+
+/** What one decision step changed, each as "what: before → after". */
+function decisionChanges(before: Decision | null, after: Decision, rec: Recommendation): string[] {
+  const changes: string[] = [];
+  const change = (what: string, from: string | undefined, to: string | undefined): void => {
+    if ((from ?? '—') !== (to ?? '—')) changes.push(`${what}: ${from ?? '—'} → ${to ?? '—'}`);
+  };
+  change('status', STATE_WORDS[before?.status ?? 'undecided'], STATE_WORDS[after.status]);
+  change('rating', ratingText(before, rec), ratingText(after, rec));
+  change('due', dueOf(before, rec), dueOf(after, rec));
+  change('owner', before?.owner, after.owner);
+  change('mitigation', before?.mitigation, after.mitigation);
+  change('approver', before?.approver, after.approver);
+  change('expires', before?.expiresAt, after.expiresAt);
+  if (before && before.justification !== after.justification) changes.push('justification reworded');
+  if (after.overrides) changes.push(`overrides the automated ${after.overrides}`);
+  if (after.carriedFrom && !before?.carriedFrom) changes.push(`carried from assessment ${after.carriedFrom.assessmentId} — confirm`);
+  if (before?.carriedFrom && !after.carriedFrom) changes.push('carried decision confirmed');
+  return changes.length > 0 ? changes : ['recorded again, unchanged'];
+}
+
+/** One recommendation's history in words, and the due-date moves in it. */
+function recommendationHistory(events: readonly HistoryEvent[], rec: Recommendation): { history: HistoryEntry[]; dueMoves: DueMove[] } {
+  const history: HistoryEntry[] = [];
+  const dueMoves: DueMove[] = [];
+  for (const event of events) {
+    if (event.recId !== rec.id) continue;
+    const step = { seq: event.seq, at: event.at, actor: event.actor };
+    if (isDecisionEvent(event)) {
+      history.push({ ...step, kind: 'decision', changes: decisionChanges(event.before, event.after, rec) });
+      const from = dueOf(event.before, rec);
+      const to = dueOf(event.after, rec);
+      if (from && to && from !== to) {
+        const levels = { from: ratingOf(event.before!, rec).level, to: ratingOf(event.after, rec).level };
+        const cause = levels.from === levels.to ? 'the decision' : `the re-rating ${levels.from} → ${levels.to}`;
+        dueMoves.push({
+          from,
+          to,
+          ...step,
+          ...(levels.from === levels.to ? {} : { rerating: levels }),
+          text: `due moved ${from} → ${to} by ${cause} on ${day(event.at)} by ${event.actor}`,
+        });
+      }
+    } else if (event.kind === 'attach' || event.kind === 'detach') {
+      const e = event.evidence;
+      const what = `${displayName(e.name)} (${formatBytes(e.size)}, SHA-256 ${e.sha256})`;
+      const change = event.kind === 'attach' ? `attached ${what}${e.note ? `: ${e.note}` : ''}` : `detached ${what}${event.reason ? ` — ${event.reason}` : ''}`;
+      history.push({ ...step, kind: event.kind, changes: [change] });
+    }
+  }
+  return { history, dueMoves };
+}
+
+function progressOf(rows: readonly RecommendationRow[], cards: readonly RiskCard[]): Progress {
+  const decided = rows.filter((r) => (DECISION_STATUSES as readonly EffectiveStatus[]).includes(r.effective)).length;
+  const draft = decided < rows.length;
+  return {
+    decided,
+    total: rows.length,
+    draft,
+    ...(draft ? { label: `draft — ${decided} of ${rows.length} decided` } : {}),
+    openRisks: cards.length,
+    defaultRatings: cards.filter((c) => c.ratingBasis === 'catalogue default').length,
+  };
+}
+
 function buildCard(row: RecommendationRow, data: PackData, asOfDay: string): RiskCard {
   const { rec } = row;
   // Only a decision that keeps the risk open shapes the card; otherwise it is the automated failure.
   const decision = row.verdict === 'fail' || row.verdict === 'exception' || row.verdict === 'needs_review' ? row.decision : undefined;
-  const rated = decision?.likelihood !== undefined && decision.impact !== undefined;
-  const likelihood = rated ? decision.likelihood! : rec.risk.likelihood;
-  const impact = rated ? decision.impact! : rec.risk.impact;
-  const level = riskLevel(likelihood, impact);
+  const { likelihood, impact, level, basis } = decision ? ratingOf(decision, rec) : { ...rec.risk, level: riskLevel(rec.risk.likelihood, rec.risk.impact), basis: 'catalogue default' as const };
+  const rated = basis === 'assessor';
   const startDate = decision ? day(decision.decidedAt) : day(data.assessment.snapshotCollectedAt ?? data.assessment.createdAt);
   const isException = decision?.status === 'exception' && decision.expiresAt !== undefined;
   const failing = row.automated?.findings.filter((f) => f.status === 'fail') ?? [];
@@ -332,11 +427,11 @@ function buildCard(row: RecommendationRow, data: PackData, asOfDay: string): Ris
     affected: failing.length > 0 ? failing : (row.automated?.findings ?? []),
     likelihood,
     impact,
-    ...(rated && decision.likelihoodWhy ? { likelihoodWhy: decision.likelihoodWhy } : {}),
-    ...(rated && decision.impactWhy ? { impactWhy: decision.impactWhy } : {}),
+    ...(rated && decision?.likelihoodWhy ? { likelihoodWhy: decision.likelihoodWhy } : {}),
+    ...(rated && decision?.impactWhy ? { impactWhy: decision.impactWhy } : {}),
     score: riskScore(likelihood, impact),
     riskLevel: level,
-    ratingBasis: rated ? 'assessor' : 'catalogue default',
+    ratingBasis: basis,
     mitigation,
     mitigationMeaning: MITIGATION_MEANING[mitigation],
     mitigationWhy,
@@ -349,8 +444,11 @@ function buildCard(row: RecommendationRow, data: PackData, asOfDay: string): Ris
     ...(isException && row.exceptionState
       ? { exception: { approver: decision.approver ?? '', expiresAt: decision.expiresAt!, state: row.exceptionState, daysLeft: daysBetween(asOfDay, decision.expiresAt!) } }
       : {}),
+    ...(decision?.overrides ? { override: { status: decision.status, overrides: decision.overrides, decidedBy: decision.decidedBy } } : {}),
     mappings: cardMappings(rec.id),
     attachments: row.attachments,
+    history: row.history,
+    dueMoves: row.dueMoves,
   };
 }
 
@@ -360,7 +458,7 @@ function scheduleState(card: RiskCard, asOfDay: string): ScheduleState {
     if (card.exception.state === 'expiring') return 'exception expiring';
   }
   const daysLeft = daysBetween(asOfDay, card.dueDate);
-  return daysLeft < 0 ? 'overdue' : daysLeft <= EXPIRY_WARNING_DAYS ? 'due within 30 days' : 'open';
+  return daysLeft < 0 ? 'overdue' : daysLeft <= EXPIRY_WARNING_DAYS ? 'due within 30 days' : 'on schedule';
 }
 
 function scheduleItem(card: RiskCard, asOfDay: string): ScheduleItem {
@@ -378,8 +476,11 @@ function scheduleItem(card: RiskCard, asOfDay: string): ScheduleItem {
     dueDate: card.dueDate,
     windowRule: card.windowRule,
     dueBasis: card.dueBasis,
+    ratingBasis: card.ratingBasis,
     ...(card.exception ? { expiresAt: card.exception.expiresAt } : {}),
     state: scheduleState(card, asOfDay),
+    ...(card.justification ? { justification: card.justification } : {}),
+    dueMoves: card.dueMoves,
   };
 }
 
@@ -406,6 +507,7 @@ function exceptionEntry(card: RiskCard): ExceptionEntry | undefined {
     note,
     riskLevel: card.riskLevel,
     mitigation: card.mitigation,
+    mitigationWhy: card.mitigationWhy,
     ...(card.owner ? { owner: card.owner } : {}),
     justification: card.justification ?? '',
     carried: card.carriedFrom !== undefined,
@@ -447,26 +549,30 @@ export function buildPackModel(data: PackData): PackModel {
       results,
       ...(decision ? { decision } : {}),
       effective,
-      verdict: verdictOf(decision, effective, automated),
+      verdict: verdictOf(decision, effective, automated?.status),
       carried: decision?.carriedFrom !== undefined,
       ...(state ? { exceptionState: state } : {}),
       attachments: attachments.filter((a) => a.record.recId === rec.id),
+      ...recommendationHistory(data.history, rec),
     };
   });
   const sections = [...new Set(CATALOG.map((r) => r.section))];
-  const summary: Summary = {
-    overall: tally(rows),
-    bySection: sections.map((section) => ({ section, title: SECTION_TITLES[section], tally: tally(rows.filter((r) => r.rec.section === section)) })),
-    byLevel: ([1, 2] as const).map((level) => ({ level, tally: tally(rows.filter((r) => r.rec.level === level)) })),
-  };
+  const tally = (part: readonly RecommendationRow[]): Tally => tallyOf(part.map((r) => r.verdict));
   const riskCards = rows.filter((r) => r.verdict === 'fail' || r.verdict === 'exception' || r.verdict === 'needs_review').map((r) => buildCard(r, data, asOfDay));
   const schedule = riskCards
     .map((card) => scheduleItem(card, asOfDay))
     .sort((a, b) => a.dueDate.localeCompare(b.dueDate) || SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] || riskCards.findIndex((c) => c.recId === a.recId) - riskCards.findIndex((c) => c.recId === b.recId));
   const exceptions = riskCards.map(exceptionEntry).filter((e): e is ExceptionEntry => e !== undefined);
+  const summary: Summary = {
+    overall: tally(rows),
+    bySection: sections.map((section) => ({ section, title: SECTION_TITLES[section], tally: tally(rows.filter((r) => r.rec.section === section)) })),
+    byLevel: ([1, 2] as const).map((level) => ({ level, tally: tally(rows.filter((r) => r.rec.level === level)) })),
+    progress: progressOf(rows, riskCards),
+  };
   const assessors = [
     ...new Set([data.assessment.createdBy, ...data.history.map((e) => e.actor), ...data.decisions.map((d) => d.decidedBy), ...data.evidence.map((e) => e.addedBy)]),
   ].filter((name) => name !== '');
   const drift = packDrift(data);
-  return { data, benchmark: BENCHMARK, asOfDay, rows, summary, riskCards, schedule, exceptions, ...(drift ? { drift } : {}), assessors, attachments };
+  const workpaper = buildWorkpaper(data);
+  return { data, benchmark: BENCHMARK, asOfDay, rows, summary, riskCards, schedule, exceptions, ...(drift ? { drift } : {}), assessors, attachments, workpaper };
 }

@@ -1,5 +1,6 @@
 /** Inline SVG charts for the report: the 4×4 risk matrix, the schedule timeline, the summary bar. */
 import { IMPACT_LABELS, LIKELIHOOD_LABELS, riskLevel, type Rating } from '../src/risk.js';
+import { STATE_WORDS } from '../src/states.js';
 import { esc, SEVERITY_COLOURS } from './html-kit.js';
 import type { ScheduleItem, Tally } from './report.js';
 
@@ -119,12 +120,12 @@ export function scheduleTimelineSvg(items: readonly ScheduleItem[], asOfDay: str
 }
 
 const TALLY_PARTS = [
-  ['pass', '#3f9a68', 'pass'],
-  ['fail', '#b42318', 'fail'],
-  ['exception', '#7a5cc0', 'exception'],
-  ['needsReview', '#dc6803', 'needs review'],
-  ['notAssessed', '#9aa9bb', 'not assessed'],
-  ['notApplicable', '#d5dce4', 'not applicable'],
+  ['pass', '#3f9a68', STATE_WORDS.pass],
+  ['fail', '#b42318', STATE_WORDS.fail],
+  ['exception', '#7a5cc0', STATE_WORDS.exception],
+  ['needsReview', '#dc6803', STATE_WORDS.needs_review],
+  ['notAssessed', '#9aa9bb', STATE_WORDS.undecided],
+  ['notApplicable', '#d5dce4', STATE_WORDS.not_applicable],
 ] as const;
 
 /** A single stacked bar of the verdicts, each part labelled with its count. */

@@ -1,14 +1,18 @@
 /**
- * Checks a pack as a reviewer would, without extracting anything: re-hashes every entry (streamed
- * with yauzl), compares with manifest.json and SHA256SUMS, re-computes the decision history's
- * hash chain with the store's own function, checks that each decision in assessment.json is its
- * last history row, and verifies the minisign signature when a public key is given.
+ * Checks a pack as a reviewer would: re-hashes every file (streamed, from the zip with yauzl or
+ * from the folder it was extracted into), compares with manifest.json and SHA256SUMS, re-computes
+ * the decision history's hash chain with the store's own function, checks that each decision in
+ * assessment.json is its last history row, and verifies the minisign signature when a public key
+ * is given. The report says how far that establishes the pack (`trust`): consistent hashes alone
+ * prove nothing about who made it, since anyone can rebuild manifest.json and SHA256SUMS.
  */
 import { createHash } from 'node:crypto';
-import { closeSync } from 'node:fs';
+import { closeSync, constants, createReadStream, fstatSync, lstatSync, openSync, readdirSync, statSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
 import yauzl from 'yauzl';
+import { errorReason, InputError } from '../src/errors.js';
 import { INPUT_KINDS, openInputFile } from '../src/input-file.js';
-import type { Decision, DecisionEvent } from '../src/model.js';
+import { isDecisionEvent, type Decision, type DecisionEvent, type HistoryEvent } from '../src/model.js';
 import { canonicalJson, verifyChain, type ChainHead } from '../src/store/chain.js';
 import { ASSESSMENT_FORMAT } from './files.js';
 import { MANIFEST_FILE, PACK_FORMAT, parseSums, SIGNATURE_FILE, SUMS_FILE, type Manifest, type ManifestFile } from './manifest.js';
@@ -16,7 +20,8 @@ import { formatKeyId, parsePublicKey, readKeyFile, signatureKeyId, verifyMessage
 import { entryNameProblem, printableName } from './names.js';
 import { decodeUtf8, hexDigest, list, literal, object, parseJson, text, wholeNumber, type Shape } from './pack-json.js';
 
-export type ProblemKind = 'altered' | 'missing' | 'extra' | 'unsafe' | 'unlisted' | 'manifest' | 'history' | 'signature' | 'zip';
+/** `zip`: the zip cannot be read; `unreadable`: a file or folder of an extracted pack cannot be read. */
+export type ProblemKind = 'altered' | 'missing' | 'extra' | 'unsafe' | 'unlisted' | 'manifest' | 'history' | 'signature' | 'zip' | 'unreadable';
 
 export interface VerifyProblem {
   kind: ProblemKind;
@@ -30,10 +35,26 @@ export interface SignatureState {
   trustedComment?: string;
 }
 
+/** `intact`: every file, the manifest and the history chain agree (the signature aside). */
+export type Integrity = 'intact' | 'altered';
+
+/**
+ * What the check establishes: `signed-by-given-key` only when nothing is wrong and the signature
+ * verified with the public key given; `signed-by-unchecked-key` and `hashes-only` when the files
+ * agree but the signer was not checked (no key given) or there is no signature; `none` when any
+ * problem was found.
+ */
+export type Trust = 'signed-by-given-key' | 'signed-by-unchecked-key' | 'hashes-only' | 'none';
+
 export interface VerifyReport {
+  /** No problem found; says nothing of the signer (see `trust`). */
   ok: boolean;
+  integrity: Integrity;
+  trust: Trust;
   problems: VerifyProblem[];
-  /** Entries read from the zip. */
+  /** Whether the pack was read from its zip or from a folder it was extracted into. */
+  source: 'zip' | 'folder';
+  /** Files read from the pack. */
   entries: number;
   manifest?: Manifest;
   historyEvents: number;
@@ -60,17 +81,14 @@ const MANIFEST_MEMBERS: Record<string, Shape> = {
   files: list(FILE_SHAPE),
 };
 const DECISION_SHAPE = object({ recId: text });
-const EVENT_SHAPE = object({
-  seq: wholeNumber(1),
-  assessmentId: wholeNumber(1),
-  recId: text,
-  actor: text,
-  at: text,
-  before: object({ recId: text }, { nullable: true }),
-  after: DECISION_SHAPE,
-  prevHash: hexDigest(),
-  hash: hexDigest(),
-});
+const EVENT_MEMBERS: Record<string, Shape> = { seq: wholeNumber(1), assessmentId: wholeNumber(1), recId: text, actor: text, at: text, prevHash: hexDigest(), hash: hexDigest() };
+/** history.jsonl lines: decisions (no `kind`), attach / detach (with `evidence`) and scan (with `snapshot`) events. */
+const EVENT_SHAPES: Record<string, Shape> = {
+  decision: object({ ...EVENT_MEMBERS, before: object({ recId: text }, { nullable: true }), after: DECISION_SHAPE }),
+  attach: object({ ...EVENT_MEMBERS, evidence: object({ sha256: hexDigest(), name: text }) }),
+  detach: object({ ...EVENT_MEMBERS, evidence: object({ sha256: hexDigest(), name: text }) }),
+  scan: object({ ...EVENT_MEMBERS, snapshot: object({ sha256: hexDigest(), collectedAt: text, source: text }) }),
+};
 const ASSESSMENT_SHAPE = object({ format: literal(ASSESSMENT_FORMAT), decisions: list(DECISION_SHAPE) });
 
 /** The Unix file type in the upper half of a zip entry's external attributes. */
@@ -118,9 +136,61 @@ function checkFolders(folders: readonly string[], entries: Map<string, ReadEntry
   }
 }
 
-async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ readable: boolean; entries: Map<string, ReadEntry>; kept: Map<string, Buffer> }> {
+/** What a reader found in the pack: each file's hash and size, the content of the files verify reads, and the folders. */
+interface PackContents {
+  files: Map<string, ReadEntry>;
+  kept: Map<string, Buffer>;
+  /** Folder names, each ending in "/". */
+  folders: string[];
+}
+
+/** Whether `name` may be a path in the pack; why not is recorded. */
+function acceptName(name: string, problems: VerifyProblem[]): boolean {
+  const unsafe = entryNameProblem(name.endsWith('/') ? name.slice(0, -1) : name);
+  if (unsafe) problems.push({ kind: 'unsafe', path: printableName(name), detail: `entry would not stay inside the pack folder: ${unsafe}` });
+  return unsafe === undefined;
+}
+
+/** Hashes one file as it streams by, keeping the bytes of the files verify reads. */
+async function readPackFile(
+  contents: PackContents,
+  name: string,
+  size: number,
+  open: () => Promise<AsyncIterable<Buffer>>,
+  unreadable: ProblemKind,
+  problems: VerifyProblem[],
+): Promise<void> {
+  const shown = printableName(name);
+  const keep = KEPT_FILES.has(name);
+  if (keep && size > MAX_KEPT_BYTES) {
+    problems.push({ kind: unreadable, path: shown, detail: `larger than ${MAX_KEPT_BYTES} bytes; refusing to read it` });
+    return;
+  }
+  const hash = createHash('sha256');
+  const chunks: Buffer[] = [];
+  let read = 0;
+  try {
+    for await (const chunk of await open()) {
+      hash.update(chunk);
+      read += chunk.length;
+      if (keep) {
+        // A file that grows while it is read is not held beyond the limit either.
+        if (read > MAX_KEPT_BYTES) throw new Error(`grew past ${MAX_KEPT_BYTES} bytes while being read`);
+        chunks.push(chunk);
+      }
+    }
+  } catch (err) {
+    problems.push({ kind: unreadable, path: shown, detail: `cannot be read: ${(err as Error).message}` });
+    return;
+  }
+  contents.files.set(name, { sha256: hash.digest('hex'), size: read });
+  if (keep) contents.kept.set(name, Buffer.concat(chunks));
+}
+
+/** The zip's entries, or undefined (with the problem recorded) when it is not a zip that can be read. */
+async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<PackContents | undefined> {
   // A pack is opened as every input file is: a FIFO or a device is refused, never waited on or read for ever.
-  const { fd } = openInputFile(zipPath, INPUT_KINDS.pack);
+  const { fd } = openInputFile(zipPath, INPUT_KINDS.pack, (reason) => `cannot read the pack ${zipPath} (${reason}); give its zip or the folder it was extracted into`);
   let zip: yauzl.ZipFile;
   try {
     // Names are decoded and judged here, not by yauzl, so that every bad one is listed. Closing the zip closes `fd`.
@@ -128,22 +198,16 @@ async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ re
   } catch (err) {
     closeSync(fd);
     problems.push({ kind: 'zip', detail: `not a readable zip file: ${(err as Error).message}` });
-    return { readable: false, entries: new Map(), kept: new Map() };
+    return undefined;
   }
-  const entries = new Map<string, ReadEntry>();
-  const kept = new Map<string, Buffer>();
+  const contents: PackContents = { files: new Map(), kept: new Map(), folders: [] };
   const seen = new Set<string>();
-  const folders: string[] = [];
   try {
     for await (const entry of zip.eachEntry()) {
       const raw = entry.fileName as unknown as Buffer;
       const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, raw, entry.extraFields, true);
       const shown = printableName(name);
-      const unsafe = entryNameProblem(name.endsWith('/') ? name.slice(0, -1) : name);
-      if (unsafe) {
-        problems.push({ kind: 'unsafe', path: shown, detail: `entry would not stay inside the pack folder: ${unsafe}` });
-        continue;
-      }
+      if (!acceptName(name, problems)) continue;
       if (seen.has(name)) {
         problems.push({ kind: 'unsafe', path: shown, detail: 'the same name appears twice in the zip' });
         continue;
@@ -155,42 +219,99 @@ async function readZip(zipPath: string, problems: VerifyProblem[]): Promise<{ re
         continue;
       }
       if (kind.kind === 'folder') {
-        folders.push(name);
+        contents.folders.push(name);
         continue;
       }
       if (entry.isEncrypted()) {
         problems.push({ kind: 'zip', path: shown, detail: 'encrypted entry' });
         continue;
       }
-      const keep = KEPT_FILES.has(name);
-      if (keep && entry.uncompressedSize > MAX_KEPT_BYTES) {
-        problems.push({ kind: 'zip', path: shown, detail: `larger than ${MAX_KEPT_BYTES} bytes; refusing to read it` });
-        continue;
-      }
-      const hash = createHash('sha256');
-      const chunks: Buffer[] = [];
-      let size = 0;
-      try {
-        const stream = await zip.openReadStreamPromise(entry);
-        for await (const chunk of stream as AsyncIterable<Buffer>) {
-          hash.update(chunk);
-          size += chunk.length;
-          if (keep) chunks.push(chunk);
-        }
-      } catch (err) {
-        problems.push({ kind: 'zip', path: shown, detail: `cannot be read: ${(err as Error).message}` });
-        continue;
-      }
-      entries.set(name, { sha256: hash.digest('hex'), size });
-      if (keep) kept.set(name, Buffer.concat(chunks));
+      await readPackFile(contents, name, entry.uncompressedSize, async () => (await zip.openReadStreamPromise(entry)) as AsyncIterable<Buffer>, 'zip', problems);
     }
   } catch (err) {
     problems.push({ kind: 'zip', detail: `the zip is damaged: ${(err as Error).message}` });
   } finally {
     zip.close();
   }
-  checkFolders(folders, entries, problems);
-  return { readable: true, entries, kept };
+  return contents;
+}
+
+function diskFileType(stat: Stats): string {
+  if (stat.isSymbolicLink()) return 'a symbolic link';
+  if (stat.isFIFO()) return 'a FIFO';
+  if (stat.isCharacterDevice()) return 'a character device';
+  if (stat.isBlockDevice()) return 'a block device';
+  if (stat.isSocket()) return 'a socket';
+  return 'an unknown file type';
+}
+
+// Not following a link swapped in after the walk looked, and not waiting on a FIFO swapped in.
+const OPEN_IN_FOLDER = constants.O_RDONLY | (constants.O_NOFOLLOW ?? 0) | (constants.O_NONBLOCK ?? 0);
+
+/** Opens a file of the folder only if it is still the regular file the walk saw. */
+async function openFolderFile(path: string): Promise<AsyncIterable<Buffer>> {
+  const fd = openSync(path, OPEN_IN_FOLDER);
+  try {
+    if (!fstatSync(fd).isFile()) throw new Error('no longer a regular file');
+  } catch (err) {
+    closeSync(fd);
+    throw err;
+  }
+  return createReadStream('', { fd });
+}
+
+/**
+ * Every file under an extracted pack folder, as the zip reader gives a zip's entries. Links are
+ * refused, not followed (one could point outside the folder), and so is anything but a regular
+ * file or a folder: `sha256sum -c` would read through a link, so verify does not vouch for one.
+ */
+async function readFolder(root: string, problems: VerifyProblem[]): Promise<PackContents> {
+  const contents: PackContents = { files: new Map(), kept: new Map(), folders: [] };
+  const walk = async (relative: string): Promise<void> => {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, relative)).sort();
+    } catch (err) {
+      // The pack itself cannot be read is bad input, as for a zip; a sub-folder is a problem of the pack.
+      if (relative === '') throw new InputError(`cannot read the pack ${root} (${errorReason(err)})`);
+      problems.push({ kind: 'unreadable', path: printableName(relative), detail: `the folder cannot be listed (${errorReason(err)})` });
+      return;
+    }
+    for (const base of names) {
+      const name = `${relative}${base}`;
+      const path = join(root, name);
+      let stat: Stats;
+      try {
+        stat = lstatSync(path);
+      } catch (err) {
+        problems.push({ kind: 'unreadable', path: printableName(name), detail: `cannot be read (${errorReason(err)})` });
+        continue;
+      }
+      if (stat.isDirectory()) {
+        if (!acceptName(`${name}/`, problems)) continue;
+        contents.folders.push(`${name}/`);
+        await walk(`${name}/`);
+      } else if (!acceptName(name, problems)) {
+        continue;
+      } else if (stat.isFile()) {
+        await readPackFile(contents, name, stat.size, () => openFolderFile(path), 'unreadable', problems);
+      } else {
+        problems.push({ kind: 'unsafe', path: printableName(name), detail: `not a regular file (${diskFileType(stat)})` });
+      }
+    }
+  };
+  await walk('');
+  return contents;
+}
+
+/** Whether `path` names a folder (following a link, as for every input path); anything else is read as a zip. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    // Missing or unreadable: the zip reader says so, as for any input file.
+    return false;
+  }
 }
 
 /** The text of a kept file, or undefined (with the problem recorded) when it is not UTF-8. */
@@ -285,10 +406,10 @@ function checkFiles(entries: Map<string, ReadEntry>, files: ManifestFile[] | und
 }
 
 /** The events of history.jsonl that are well-formed; undefined when the file cannot be read at all. */
-function readHistory(history: Buffer, problems: VerifyProblem[]): DecisionEvent[] | undefined {
+function readHistory(history: Buffer, problems: VerifyProblem[]): HistoryEvent[] | undefined {
   const decoded = readText(history, 'history.jsonl', 'history', problems);
   if (decoded === undefined) return undefined;
-  const events: DecisionEvent[] = [];
+  const events: HistoryEvent[] = [];
   const lines = decoded.split('\n');
   if (lines[lines.length - 1] === '') lines.pop();
   lines.forEach((line, index) => {
@@ -297,9 +418,11 @@ function readHistory(history: Buffer, problems: VerifyProblem[]): DecisionEvent[
       problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${index + 1} is ${parsed.problem}` });
       return;
     }
-    const found = EVENT_SHAPE(parsed.value, '');
+    const kind = parsed.value !== null && typeof parsed.value === 'object' ? ((parsed.value as { kind?: unknown }).kind ?? 'decision') : 'decision';
+    const shape = typeof kind === 'string' ? EVENT_SHAPES[kind] : undefined;
+    const found = shape ? shape(parsed.value, '') : [`kind "${String(kind)}" is none of attach, detach, scan (or none, for a decision)`];
     if (found.length > 0) problems.push({ kind: 'history', path: 'history.jsonl', detail: `line ${index + 1} is not a history event: ${found.join('; ')}` });
-    else events.push(parsed.value as DecisionEvent);
+    else events.push(parsed.value as HistoryEvent);
   });
   return events;
 }
@@ -314,7 +437,7 @@ function checkHistory(history: Buffer | undefined, assessment: Buffer | undefine
   const decisions = assessment ? (readJson(assessment, 'assessment.json', ASSESSMENT_SHAPE, problems)?.decisions as Decision[] | undefined) : undefined;
   if (events && decisions) {
     const last = new Map<string, DecisionEvent>();
-    for (const event of events) last.set(event.recId, event);
+    for (const event of events) if (isDecisionEvent(event)) last.set(event.recId, event);
     for (const decision of decisions) {
       const event = last.get(decision.recId);
       if (!event || canonicalJson(event.after) !== canonicalJson(decision)) {
@@ -333,7 +456,9 @@ function checkSignature(sums: Buffer | undefined, signature: Buffer | undefined,
   const text = signature.toString('utf8');
   if (!key) {
     const keyId = signatureKeyId(text);
-    return { state: 'not checked', ...(keyId ? { keyId } : {}) };
+    if (keyId) return { state: 'not checked', keyId };
+    problems.push({ kind: 'signature', path: SIGNATURE_FILE, detail: 'not a minisign signature: it names no key id' });
+    return { state: 'invalid' };
   }
   const check = verifyMessage(sums ?? Buffer.alloc(0), text, key);
   if (!check.ok) {
@@ -343,13 +468,35 @@ function checkSignature(sums: Buffer | undefined, signature: Buffer | undefined,
   return { state: 'verified', ...(check.keyId ? { keyId: check.keyId } : {}), ...(check.trustedComment ? { trustedComment: check.trustedComment } : {}) };
 }
 
-export async function verifyPack(zipPath: string, options: { pubkey?: string } = {}): Promise<VerifyReport> {
+function trustOf(problems: readonly VerifyProblem[], signature: SignatureState): Trust {
+  if (problems.length > 0) return 'none';
+  if (signature.state === 'verified') return 'signed-by-given-key';
+  return signature.state === 'not checked' ? 'signed-by-unchecked-key' : 'hashes-only';
+}
+
+/** Checks the pack at `path`: a zip, or a folder it was extracted into (the same checks on the files on disk). */
+export async function verifyPack(path: string, options: { pubkey?: string } = {}): Promise<VerifyReport> {
   const key = options.pubkey ? readPublicKey(options.pubkey) : undefined;
   const problems: VerifyProblem[] = [];
-  const { readable, entries, kept } = await readZip(zipPath, problems);
-  const { manifest, files, head } = readable ? parseManifest(kept.get(MANIFEST_FILE), problems) : {};
-  if (readable) checkFiles(entries, files, kept.get(SUMS_FILE), problems);
+  const source = isFolder(path) ? 'folder' : 'zip';
+  const contents = source === 'folder' ? await readFolder(path, problems) : await readZip(path, problems);
+  const kept = contents?.kept ?? new Map<string, Buffer>();
+  const { manifest, files, head } = contents ? parseManifest(kept.get(MANIFEST_FILE), problems) : {};
+  if (contents) {
+    checkFolders(contents.folders, contents.files, problems);
+    checkFiles(contents.files, files, kept.get(SUMS_FILE), problems);
+  }
   const historyEvents = checkHistory(kept.get('history.jsonl'), kept.get('assessment.json'), head, problems);
   const signature = checkSignature(kept.get(SUMS_FILE), kept.get(SIGNATURE_FILE), key, problems);
-  return { ok: problems.length === 0, problems, entries: entries.size, ...(manifest ? { manifest } : {}), historyEvents, signature };
+  return {
+    ok: problems.length === 0,
+    integrity: problems.some((p) => p.kind !== 'signature') ? 'altered' : 'intact',
+    trust: trustOf(problems, signature),
+    problems,
+    source,
+    entries: contents?.files.size ?? 0,
+    ...(manifest ? { manifest } : {}),
+    historyEvents,
+    signature,
+  };
 }

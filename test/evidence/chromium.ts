@@ -96,11 +96,17 @@ export function chromiumPath(): string {
   return process.env.CHROMIUM ?? 'chromium';
 }
 
+/** Paper sizes in inches, as Page.printToPDF takes them. */
+export const PAPER = { A4: { paperWidth: 8.27, paperHeight: 11.69 }, Letter: { paperWidth: 8.5, paperHeight: 11 } } as const;
+
 /**
  * Loads `file` and returns its DOM and requests; with `screenshot`, writes a full-page PNG there;
- * with `pdf`, prints the page (print stylesheet) to that path.
+ * with `pdf`, prints the page (print stylesheet) to that path on `paper` (A4 unless given).
  */
-export async function renderOffline(file: string, options: { screenshot?: string; pdf?: string; width?: number } = {}): Promise<RenderedPage> {
+export async function renderOffline(
+  file: string,
+  options: { screenshot?: string; pdf?: string; paper?: keyof typeof PAPER; width?: number } = {},
+): Promise<RenderedPage> {
   const profile = mkdtempSync(join(tmpdir(), 'assay-chromium-'));
   const browser: ChildProcess = spawn(
     chromiumPath(),
@@ -161,7 +167,7 @@ export async function renderOffline(file: string, options: { screenshot?: string
         writeFileSync(options.screenshot, Buffer.from(shot.data, 'base64'));
       }
       if (options.pdf) {
-        const printed = (await cdp.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true }, sessionId)) as { data: string };
+        const printed = (await cdp.send('Page.printToPDF', { printBackground: true, preferCSSPageSize: true, ...PAPER[options.paper ?? 'A4'] }, sessionId)) as { data: string };
         writeFileSync(options.pdf, Buffer.from(printed.data, 'base64'));
       }
       return { html: outerHTML, requests, height };

@@ -40,7 +40,7 @@ describe('assay export and assay verify', () => {
     const verified = await cli('verify', zip, '--pubkey', `${key}.pub`);
     expect(verified.code).toBe(0);
     expect(verified.out.split('\n')).toHaveLength(2);
-    expect(verified.out).toMatch(/^intact: .*signature verified \(key [0-9A-F]{16}\); assessment \d+, account 111122223333, as of 2026-11-26T14:30:00.000Z\n$/);
+    expect(verified.out).toMatch(/^intact and signed by the given key: .*signature verified \(key [0-9A-F]{16}\); assessment \d+, account 111122223333, as of 2026-11-26T14:30:00.000Z\n$/);
 
     const entries = await readZipEntries(zip);
     entries.delete('risk-cards/2.9.html');

@@ -5,7 +5,6 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterAll } from 'vitest';
 import yauzl from 'yauzl';
 import { carryForward } from '../../src/carry.js';
@@ -102,11 +101,9 @@ export function buildDemoAssessment(options: { hostileNames?: boolean; attachmen
     HOSTILE_NAMES.forEach((name, i) => {
       const file = join(dir, 'files', `hostile-${i}.txt`);
       writeFileSync(file, `hostile ${i}\n`);
-      service.attach(id, '2.9', file);
+      // Names no file system allows (a NUL, a slash) reach the store as recorded names.
+      service.attach(id, '2.9', file, undefined, { name });
     });
-    const db = new Database(dbPath);
-    HOSTILE_NAMES.forEach((name, i) => db.prepare('UPDATE evidence SET name = ? WHERE name = ?').run(name, `hostile-${i}.txt`));
-    db.close();
   }
   return { dir, dbPath, clock, service, previousId: previous.id, assessmentId: id };
 }

@@ -280,7 +280,7 @@ describe('a pack re-zipped by another tool', () => {
 
   async function verifiesIntact(path: string): Promise<void> {
     const run = await cli('verify', path, '--pubkey', `${key}.pub`);
-    expect(run.out).toMatch(/^intact: .*signature verified/);
+    expect(run.out).toMatch(/^intact and signed by the given key: .*signature verified/);
     expect(run.code).toBe(0);
   }
 

@@ -53,7 +53,7 @@ describe('the evidence pack of the demo assessment', () => {
     const cards = json<AssessmentJson>(entries, 'assessment.json').riskCards.map((c) => c.recId);
     expect(names.slice(0, 2)).toEqual(['index.html', 'assessment.json']);
     expect(names.filter((n) => n.startsWith('risk-cards/'))).toEqual(cards.map((id) => `risk-cards/${id}.html`));
-    for (const name of ['schedule.csv', 'exceptions.csv', 'history.jsonl', 'snapshot.json', 'oscal/assessment-results.json', 'oscal/poam.json']) {
+    for (const name of ['schedule.csv', 'exceptions.csv', 'workpaper.csv', 'history.jsonl', 'snapshot.json', 'oscal/assessment-results.json', 'oscal/poam.json']) {
       expect(names).toContain(name);
     }
     expect(names.filter((n) => n.startsWith('attachments/'))).toHaveLength(3);
@@ -104,7 +104,7 @@ describe('the evidence pack of the demo assessment', () => {
   });
 
   it('puts the schedule in order of due date with its window rule, and flags exceptions that expire within 30 days or have expired', () => {
-    const schedule = parse(entries.get('schedule.csv')!, { columns: true }) as Record<string, string>[];
+    const schedule = parse(entries.get('schedule.csv')!, { columns: true, bom: true }) as Record<string, string>[];
     expect(schedule.map((r) => r.due_date)).toEqual([...schedule.map((r) => r.due_date!)].sort());
     const row = (id: string): Record<string, string> => schedule.find((r) => r.rec_id === id)!;
     // 2.9: possible(3) × very high(4) = 12, critical: 14 days from the decision on 2026-11-26.
@@ -119,7 +119,7 @@ describe('the evidence pack of the demo assessment', () => {
     expect(row('4.2')).toMatchObject({ kind: 'exception', state: 'exception expired' });
     expect(schedule).toHaveLength(json<AssessmentJson>(entries, 'assessment.json').riskCards.length);
 
-    const exceptions = parse(entries.get('exceptions.csv')!, { columns: true }) as Record<string, string>[];
+    const exceptions = parse(entries.get('exceptions.csv')!, { columns: true, bom: true }) as Record<string, string>[];
     const ex = (id: string): Record<string, string> => exceptions.find((r) => r.rec_id === id)!;
     expect(ex('2.11')).toMatchObject({ state: 'expiring', needs_review: 'yes', days_left: '14', approver: 'Lee Risk' });
     expect(ex('4.2')).toMatchObject({ state: 'expired', needs_review: 'yes' });
@@ -177,6 +177,19 @@ describe('reproducible exports', () => {
       else process.env.TZ = zone;
     }
     expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+  });
+
+  it('gives the same bytes after the walk moved between two exports: where the auditor stood is not assessment data', async () => {
+    const pack = buildDemoAssessment({ attachments: false });
+    const first = join(pack.dir, 'before-browsing.zip');
+    const second = join(pack.dir, 'after-browsing.zip');
+    pack.service.setLastRec(pack.assessmentId, '2.9');
+    await exportPack(pack.service, pack.assessmentId, first);
+    pack.service.setLastRec(pack.assessmentId, '5.6');
+    await exportPack(pack.service, pack.assessmentId, second);
+    expect(pack.service.getAssessment(pack.assessmentId).lastRecId).toBe('5.6');
+    expect(readFileSync(second).equals(readFileSync(first))).toBe(true);
+    for (const [name, bytes] of await readZipEntries(second)) expect(bytes.toString('latin1'), name).not.toMatch(/lastRec|last_rec/);
   });
 
   it('gives byte-identical signed zips too, and a different one for another as-of time', async () => {
